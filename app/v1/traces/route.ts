@@ -1,0 +1,3 @@
+import { handleIngest } from "@/lib/http/ingest-handler";
+
+export const POST = handleIngest;

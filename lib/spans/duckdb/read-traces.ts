@@ -1,0 +1,93 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { type OtlpJsonAnyValue, otlpJsonAttrsToPlain, typedMapsToPlain } from "../attribute-codec";
+import { encodeCursor } from "../cursor";
+import { normalizeTraceIdForLookup } from "../trace-id";
+import type { SpanKindName, SpanView, StatusName, TraceDetail, TraceListPage, TraceListQuery } from "../types";
+
+const KIND_NAMES: SpanKindName[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
+const STATUS_NAMES: StatusName[] = ["unset", "ok", "error"];
+
+const nsToMs = (ns: bigint) => Number(ns) / 1e6;
+
+export async function listTraces(conn: DuckDBConnection, q: TraceListQuery): Promise<TraceListPage> {
+  const where = ["project_id = $project"];
+  const params: Record<string, string | number | bigint> = { project: q.projectId, limit: q.limit + 1 };
+  if (q.startNs !== undefined) { where.push("start_ns >= $start"); params.start = q.startNs; }
+  if (q.endNs !== undefined) { where.push("start_ns <= $end"); params.end = q.endNs; }
+  if (q.cursor) {
+    const c = q.cursor;
+    where.push("(start_ns < $cStart OR (start_ns = $cStart AND trace_id < $cTrace))");
+    params.cStart = c.startNs;
+    params.cTrace = c.traceId;
+  }
+  const reader = await conn.runAndReadAll(
+    `SELECT trace_id, root_name, root_service, start_ns, end_ns - start_ns AS duration_ns, span_count, error_count
+     FROM traces WHERE ${where.join(" AND ")}
+     ORDER BY start_ns DESC, trace_id DESC LIMIT $limit`,
+    params,
+  );
+  const rows = reader.getRowObjectsJS() as {
+    trace_id: string; root_name: string; root_service: string; start_ns: bigint; duration_ns: bigint; span_count: number; error_count: number;
+  }[];
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    traces: page.map((r) => ({
+      traceId: r.trace_id,
+      rootName: r.root_name,
+      rootService: r.root_service,
+      startTimeUnixNano: r.start_ns.toString(),
+      durationMs: nsToMs(r.duration_ns),
+      spanCount: r.span_count,
+      errorCount: r.error_count,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ startNs: last.start_ns, traceId: last.trace_id }) : null,
+  };
+}
+
+type Entries<T> = { key: string; value: T }[] | null;
+
+interface SpanRow {
+  span_id: string; parent_span_id: string | null; name: string; kind: number; service_name: string;
+  start_ns: bigint; end_ns: bigint; status_code: number; status_message: string | null;
+  attr_str: Entries<string>; attr_int: Entries<bigint>; attr_dbl: Entries<number>; attr_bool: Entries<boolean>; attr_json: Entries<string>;
+  res_str: Entries<string>; res_int: Entries<bigint>; res_dbl: Entries<number>; res_bool: Entries<boolean>; res_json: Entries<string>;
+  events: string | null; links: string | null;
+}
+
+interface StoredEvent { name: string; timeUnixNano: string; attributes: { key: string; value: OtlpJsonAnyValue }[] }
+interface StoredLink { traceId: string; spanId: string; traceState: string; attributes: { key: string; value: OtlpJsonAnyValue }[] }
+
+function toSpanView(r: SpanRow): SpanView {
+  const events = r.events ? (JSON.parse(r.events) as StoredEvent[]) : [];
+  const links = r.links ? (JSON.parse(r.links) as StoredLink[]) : [];
+  return {
+    spanId: r.span_id,
+    parentSpanId: r.parent_span_id,
+    name: r.name,
+    kind: KIND_NAMES[r.kind] ?? "unspecified",
+    serviceName: r.service_name,
+    startTimeUnixNano: r.start_ns.toString(),
+    endTimeUnixNano: r.end_ns.toString(),
+    durationMs: nsToMs(r.end_ns - r.start_ns),
+    status: { code: STATUS_NAMES[r.status_code] ?? "unset", message: r.status_message ?? "" },
+    attributes: typedMapsToPlain({ str: r.attr_str, int: r.attr_int, dbl: r.attr_dbl, bool: r.attr_bool, json: r.attr_json }),
+    resource: typedMapsToPlain({ str: r.res_str, int: r.res_int, dbl: r.res_dbl, bool: r.res_bool, json: r.res_json }),
+    events: events.map((e) => ({ name: e.name, timeUnixNano: e.timeUnixNano, attributes: otlpJsonAttrsToPlain(e.attributes) })),
+    links: links.map((l) => ({ traceId: l.traceId, spanId: l.spanId, traceState: l.traceState, attributes: otlpJsonAttrsToPlain(l.attributes) })),
+  };
+}
+
+export async function getTrace(conn: DuckDBConnection, projectId: number, rawTraceId: string): Promise<TraceDetail | null> {
+  const traceId = normalizeTraceIdForLookup(rawTraceId);
+  if (!traceId) return null;
+  const reader = await conn.runAndReadAll(
+    `SELECT span_id, parent_span_id, name, kind, service_name, start_ns, end_ns, status_code, status_message,
+            attr_str, attr_int, attr_dbl, attr_bool, attr_json, res_str, res_int, res_dbl, res_bool, res_json, events, links
+     FROM spans WHERE project_id = $project AND trace_id = $trace ORDER BY start_ns, span_id`,
+    { project: projectId, trace: traceId },
+  );
+  const rows = reader.getRowObjectsJS() as unknown as SpanRow[];
+  if (rows.length === 0) return null;
+  return { traceId, spans: rows.map(toSpanView) };
+}

@@ -1,0 +1,79 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+const typedMaps = (prefix: string) => `
+  ${prefix}_str MAP(VARCHAR, VARCHAR),
+  ${prefix}_int MAP(VARCHAR, BIGINT),
+  ${prefix}_dbl MAP(VARCHAR, DOUBLE),
+  ${prefix}_bool MAP(VARCHAR, BOOLEAN),
+  ${prefix}_json MAP(VARCHAR, VARCHAR)`;
+
+/**
+ * Span columns in append order; the appender writes chunks in exactly this order.
+ * Times are BIGINT unix nanoseconds: TIMESTAMP_NS would do too, but plain integers keep
+ * arithmetic (offsets, buckets) free of interval casts.
+ */
+export const SPAN_COLUMNS_DDL = `
+  project_id INTEGER NOT NULL,
+  trace_id VARCHAR NOT NULL,
+  span_id VARCHAR NOT NULL,
+  parent_span_id VARCHAR,
+  trace_state VARCHAR,
+  name VARCHAR NOT NULL,
+  kind UTINYINT NOT NULL,
+  service_name VARCHAR NOT NULL,
+  start_ns BIGINT NOT NULL,
+  end_ns BIGINT NOT NULL,
+  duration_ns BIGINT NOT NULL,
+  status_code UTINYINT NOT NULL,
+  status_message VARCHAR,
+  scope_name VARCHAR,
+  scope_version VARCHAR,
+  ${typedMaps("attr")},
+  ${typedMaps("res")},
+  event_names VARCHAR[],
+  events VARCHAR,
+  links VARCHAR,
+  dropped_attributes_count UINTEGER NOT NULL,
+  dropped_events_count UINTEGER NOT NULL,
+  dropped_links_count UINTEGER NOT NULL`;
+
+/** Each entry moves the schema one version up; the store applies the missing ones at open. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE spans (${SPAN_COLUMNS_DDL}, PRIMARY KEY (project_id, trace_id, span_id));
+   -- One row per trace, rebuilt from its spans whenever a batch touches it, so listing
+   -- newest traces never aggregates the whole span table.
+   CREATE TABLE traces (
+     project_id INTEGER NOT NULL,
+     trace_id VARCHAR NOT NULL,
+     start_ns BIGINT NOT NULL,
+     end_ns BIGINT NOT NULL,
+     span_count INTEGER NOT NULL,
+     error_count INTEGER NOT NULL,
+     root_name VARCHAR NOT NULL,
+     root_service VARCHAR NOT NULL,
+     has_root BOOLEAN NOT NULL,
+     services VARCHAR[] NOT NULL
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export async function migrateSpanSchema(conn: DuckDBConnection) {
+  await conn.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const rows = (await conn.runAndReadAll("SELECT max(version) FROM schema_version")).getRows();
+  const current = Number(rows[0]?.[0] ?? 0);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`spans.duckdb has schema version ${current}, newer than this Spanlens (${SCHEMA_VERSION}); upgrade Spanlens`);
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    await conn.run("BEGIN");
+    try {
+      await conn.run(MIGRATIONS[v]);
+      await conn.run(`INSERT INTO schema_version VALUES (${v + 1})`);
+      await conn.run("COMMIT");
+    } catch (err) {
+      await conn.run("ROLLBACK");
+      throw new Error(`span store migration to version ${v + 1} failed`, { cause: err });
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, MAP, UINTEGER, UTINYINT, VARCHAR,
+  listValue, mapValue, type DuckDBType, type DuckDBValue,
+} from "@duckdb/node-api";
+import type { NormalizedSpan } from "@/lib/ingest/types";
+import { attrsToOtlpJson, splitAttrs, type TypedAttrs } from "../attribute-codec";
+
+const mapTypes = [MAP(VARCHAR, VARCHAR), MAP(VARCHAR, BIGINT), MAP(VARCHAR, DOUBLE), MAP(VARCHAR, BOOLEAN), MAP(VARCHAR, VARCHAR)];
+
+/** Column types in the order of SPAN_COLUMNS_DDL. */
+export const SPAN_CHUNK_TYPES: DuckDBType[] = [
+  INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, UTINYINT, VARCHAR,
+  BIGINT, BIGINT, BIGINT, UTINYINT, VARCHAR, VARCHAR, VARCHAR,
+  ...mapTypes, ...mapTypes,
+  LIST(VARCHAR), VARCHAR, VARCHAR, UINTEGER, UINTEGER, UINTEGER,
+];
+
+/** DuckDB's vector size: a chunk holds at most this many rows. */
+export const CHUNK_ROWS = 2048;
+
+function serviceName(span: NormalizedSpan): string {
+  const attr = span.resource.find((a) => a.key === "service.name");
+  return attr?.value.t === "str" && attr.value.v ? attr.value.v : "unknown_service";
+}
+
+function mapOrNull<T extends DuckDBValue>(entries: { key: string; value: T }[]): DuckDBValue {
+  return entries.length ? mapValue(entries) : null;
+}
+
+function typedMapValues(t: TypedAttrs): DuckDBValue[] {
+  return [mapOrNull(t.str), mapOrNull(t.int), mapOrNull(t.dbl), mapOrNull(t.bool), mapOrNull(t.json)];
+}
+
+function row(projectId: number, s: NormalizedSpan): DuckDBValue[] {
+  const events = s.events.length
+    ? JSON.stringify(s.events.map((e) => ({
+        name: e.name,
+        timeUnixNano: e.timeNs.toString(),
+        attributes: attrsToOtlpJson(e.attributes),
+        droppedAttributesCount: e.droppedAttributesCount,
+      })))
+    : null;
+  const links = s.links.length
+    ? JSON.stringify(s.links.map((l) => ({ ...l, attributes: attrsToOtlpJson(l.attributes) })))
+    : null;
+  return [
+    projectId, s.traceId, s.spanId, s.parentSpanId, s.traceState || null, s.name, s.kind, serviceName(s),
+    s.startNs, s.endNs, s.endNs - s.startNs, s.statusCode, s.statusMessage || null, s.scopeName || null, s.scopeVersion || null,
+    ...typedMapValues(splitAttrs(s.attributes)),
+    ...typedMapValues(splitAttrs(s.resource)),
+    s.events.length ? listValue(s.events.map((e) => e.name)) : null, events, links,
+    s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount,
+  ];
+}
+
+/** Builds one column-wise chunk from up to CHUNK_ROWS spans. */
+export function spanChunk(projectId: number, spans: NormalizedSpan[]): DuckDBDataChunk {
+  const rows = spans.map((s) => row(projectId, s));
+  const chunk = DuckDBDataChunk.create(SPAN_CHUNK_TYPES, rows.length);
+  for (let c = 0; c < SPAN_CHUNK_TYPES.length; c++) {
+    chunk.setColumnValues(c, rows.map((r) => r[c]));
+  }
+  return chunk;
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { NormalizedSpan } from "@/lib/ingest/types";
+import type { IngestResult, SpanStore, TraceListQuery } from "../types";
+import { ingestSpans } from "./ingest";
+import { getTrace, listTraces } from "./read-traces";
+import { migrateSpanSchema, SPAN_COLUMNS_DDL } from "./schema";
+import { WriteQueue } from "./write-queue";
+
+export class DuckDbSpanStore implements SpanStore {
+  private readonly queue = new WriteQueue();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) `<dataDir>/spans.duckdb` and migrates its schema. */
+  static async open(dataDir: string): Promise<DuckDbSpanStore> {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const instance = await DuckDBInstance.create(path.join(dataDir, "spans.duckdb"));
+    const writer = await instance.connect();
+    await migrateSpanSchema(writer);
+    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${SPAN_COLUMNS_DDL})`);
+    return new DuckDbSpanStore(instance, writer);
+  }
+
+  ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult> {
+    return this.queue.run(() => ingestSpans(this.writer, projectId, spans));
+  }
+
+  listTraces(query: TraceListQuery) {
+    return this.read((c) => listTraces(c, query));
+  }
+
+  getTrace(projectId: number, traceId: string) {
+    return this.read((c) => getTrace(c, projectId, traceId));
+  }
+
+  countSpans(projectId: number) {
+    return this.read(async (c) => {
+      const r = await c.runAndReadAll("SELECT count(*) FROM spans WHERE project_id = $p", { p: projectId });
+      return Number(r.getRows()[0][0]);
+    });
+  }
+
+  /** Each read gets its own connection: connections are cheap, and reads then never
+   * wait behind the writer's open transaction. */
+  private async read<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  async close() {
+    await this.queue.run(async () => {
+      this.writer.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}

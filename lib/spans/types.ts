@@ -1,0 +1,77 @@
+import type { NormalizedSpan } from "@/lib/ingest/types";
+import type { TraceCursor } from "./cursor";
+
+/** A plain JSON attribute value as the read API returns it: types kept, ints past
+ * 2^53 as decimal strings, bytes as base64, kvlists as objects. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type SpanKindName = "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
+export type StatusName = "unset" | "ok" | "error";
+
+export interface TraceSummary {
+  traceId: string;
+  rootName: string;
+  rootService: string;
+  /** Decimal string: nanoseconds do not fit a JS number. */
+  startTimeUnixNano: string;
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+}
+
+export interface SpanView {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: SpanKindName;
+  serviceName: string;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  durationMs: number;
+  status: { code: StatusName; message: string };
+  attributes: Record<string, JsonValue>;
+  resource: Record<string, JsonValue>;
+  events: { name: string; timeUnixNano: string; attributes: Record<string, JsonValue> }[];
+  links: { traceId: string; spanId: string; traceState: string; attributes: Record<string, JsonValue> }[];
+}
+
+export interface TraceDetail {
+  traceId: string;
+  spans: SpanView[];
+}
+
+export interface TraceListQuery {
+  projectId: number;
+  limit: number;
+  /** Inclusive bounds on the trace's first span start, in unix nanoseconds. */
+  startNs?: bigint;
+  endNs?: bigint;
+  /** Decoded keyset cursor from a previous page (see cursor.ts). */
+  cursor?: TraceCursor;
+}
+
+export interface TraceListPage {
+  traces: TraceSummary[];
+  nextCursor: string | null;
+}
+
+export interface IngestResult {
+  /** Spans in the request. */
+  received: number;
+  /** Spans newly stored (a span already stored is not stored twice). */
+  stored: number;
+}
+
+/**
+ * Everything the app asks of span storage. Only `lib/spans` knows the engine behind it
+ * (DuckDB today), so a ClickHouse store can implement the same interface.
+ */
+export interface SpanStore {
+  /** Stores the spans atomically: all of them or, on any error, none. */
+  ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult>;
+  listTraces(query: TraceListQuery): Promise<TraceListPage>;
+  /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
+  getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
+  countSpans(projectId: number): Promise<number>;
+  close(): Promise<void>;
+}

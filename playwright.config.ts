@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/** Playwright cannot download its browser here: use CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium, else Playwright's own (what users elsewhere have). */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // Starts the real server on a free port with a temp data dir (see tests/server.ts).
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+});
