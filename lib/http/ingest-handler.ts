@@ -1,4 +1,4 @@
-import { decodeIngestRequest, encodeIngestError, encodeIngestResponse } from "@/lib/ingest/decode-request";
+import { decodeIngestRequest, encodeIngestError, encodeIngestResponse, errorFormatFor } from "@/lib/ingest/decode-request";
 import { INGEST_LIMITS } from "@/lib/ingest/limits";
 import { IngestError, type IngestFormat } from "@/lib/ingest/types";
 import { getSpanStore } from "@/lib/spans";
@@ -32,14 +32,10 @@ export async function handleIngest(req: Request): Promise<Response> {
     return reply(out.body, out.contentType, 200);
   } catch (err) {
     if (err instanceof IngestError) {
-      const out = encodeIngestError(format ?? formatFromHeaders(req), err);
+      const out = encodeIngestError(format ?? errorFormatFor(req.headers.get("content-type")), err);
       return reply(out.body, out.contentType, err.status);
     }
     console.error("[spanlens] ingest failed", err);
     return Response.json({ error: "internal error while storing spans; nothing from this request was stored" }, { status: 500 });
   }
-}
-
-function formatFromHeaders(req: Request): IngestFormat | null {
-  return /protobuf/i.test(req.headers.get("content-type") ?? "") ? "otlp-proto" : null;
 }

@@ -62,6 +62,39 @@ export interface IngestResult {
   stored: number;
 }
 
+export type AttributeScope = "span" | "resource" | "event" | "intrinsic";
+
+export interface AttributeKeyInfo {
+  scope: AttributeScope;
+  key: string;
+  /** string | int | double | bool | array | kvlist | bytes; a key can carry several. */
+  types: string[];
+  spanCount: number;
+  firstSeenUnixNano: string;
+  lastSeenUnixNano: string;
+}
+
+export interface AttributeValueInfo {
+  value: string;
+  type: string;
+  count: number;
+}
+
+export interface AttributeKeyQuery {
+  projectId: number;
+  scope?: AttributeScope;
+  prefix?: string;
+  limit: number;
+}
+
+export interface AttributeValueQuery {
+  projectId: number;
+  key: string;
+  scope?: AttributeScope;
+  prefix?: string;
+  limit: number;
+}
+
 /**
  * Everything the app asks of span storage. Only `lib/spans` knows the engine behind it
  * (DuckDB today), so a ClickHouse store can implement the same interface.
@@ -73,5 +106,9 @@ export interface SpanStore {
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
   countSpans(projectId: number): Promise<number>;
+  /** Keys from the attribute catalog (kept at ingest), most used first. */
+  listAttributeKeys(query: AttributeKeyQuery): Promise<AttributeKeyInfo[]>;
+  /** Top values of one key, with the number of distinct values the catalog holds. */
+  listAttributeValues(query: AttributeValueQuery): Promise<{ values: AttributeValueInfo[]; distinctValues: number }>;
   close(): Promise<void>;
 }

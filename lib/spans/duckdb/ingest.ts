@@ -1,11 +1,25 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { IngestResult } from "../types";
+import { CATALOG_ENTRIES_SQL, UPSERT_KEYS_SQL, UPSERT_VALUES_SQL } from "./catalog-sql";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The summary row of each trace a batch touched, recomputed from all its stored spans
+/** Stored span keys of the batch's traces that already exist: only those can be resent.
+ * Looking in `traces` first keeps the common case (all-new traces) off the span table. */
+const KNOWN_SPANS = `
+  CREATE OR REPLACE TEMP TABLE known AS
+  SELECT trace_id, span_id FROM spans
+  WHERE project_id = $project AND trace_id IN (
+    SELECT trace_id FROM traces WHERE project_id = $project AND trace_id IN (SELECT trace_id FROM touched))`;
+
+const FRESH_SPANS = `
+  CREATE OR REPLACE TEMP TABLE fresh AS
+  SELECT DISTINCT ON (s.trace_id, s.span_id) s.* FROM spans_staging s
+  ANTI JOIN known k ON k.trace_id = s.trace_id AND k.span_id = s.span_id`;
+
+/** The summary row of each touched trace, rebuilt from all its stored spans
  * (spans of one trace arrive in many requests, in any order). */
 const REBUILD_TRACES = `
   INSERT INTO traces
@@ -16,16 +30,17 @@ const REBUILD_TRACES = `
          bool_or(parent_span_id IS NULL),
          list_sort(list_distinct(list(service_name)))
   FROM spans
-  WHERE project_id = $1 AND trace_id IN (SELECT trace_id FROM touched)
+  WHERE project_id = $project AND trace_id IN (SELECT trace_id FROM touched)
   GROUP BY project_id, trace_id`;
 
 /**
- * Appends spans to a temp staging table in column-wise chunks, then moves them into
- * `spans` skipping ones already stored, all in one transaction: a failed request
- * leaves nothing behind.
+ * Appends spans to a temp staging table in column-wise chunks, then moves the ones not
+ * stored yet into `spans`, updates trace summaries and the attribute catalog, all in one
+ * transaction: a failed request leaves nothing behind.
  */
 export async function ingestSpans(conn: DuckDBConnection, projectId: number, spans: NormalizedSpan[]): Promise<IngestResult> {
   if (spans.length === 0) return { received: 0, stored: 0 };
+  const p = { project: projectId };
   await conn.run("BEGIN TRANSACTION");
   try {
     const appender = await conn.createAppender("spans_staging", "main", "temp");
@@ -39,14 +54,16 @@ export async function ingestSpans(conn: DuckDBConnection, projectId: number, spa
     } finally {
       appender.closeSync();
     }
-    const inserted = await conn.run(
-      "INSERT OR IGNORE INTO spans SELECT DISTINCT ON (project_id, trace_id, span_id) * FROM spans_staging",
-    );
-    const stored = Number(inserted.rowsChanged);
+    await conn.run("CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT trace_id FROM spans_staging");
+    await conn.run(KNOWN_SPANS, p);
+    await conn.run(FRESH_SPANS);
+    const stored = Number((await conn.run("INSERT INTO spans SELECT * FROM fresh")).rowsChanged);
     if (stored > 0) {
-      await conn.run("CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT trace_id FROM spans_staging");
-      await conn.run("DELETE FROM traces WHERE project_id = $1 AND trace_id IN (SELECT trace_id FROM touched)", [projectId]);
-      await conn.run(REBUILD_TRACES, [projectId]);
+      await conn.run("DELETE FROM traces WHERE project_id = $project AND trace_id IN (SELECT trace_id FROM touched)", p);
+      await conn.run(REBUILD_TRACES, p);
+      await conn.run(CATALOG_ENTRIES_SQL);
+      await conn.run(UPSERT_KEYS_SQL, p);
+      await conn.run(UPSERT_VALUES_SQL, p);
     }
     await conn.run("DELETE FROM spans_staging");
     await conn.run("COMMIT");

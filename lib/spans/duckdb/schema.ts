@@ -39,7 +39,9 @@ export const SPAN_COLUMNS_DDL = `
 
 /** Each entry moves the schema one version up; the store applies the missing ones at open. */
 const MIGRATIONS: string[] = [
-  `CREATE TABLE spans (${SPAN_COLUMNS_DDL}, PRIMARY KEY (project_id, trace_id, span_id));
+  // No primary key: ingest removes already-stored spans itself (see ingest.ts), and an
+  // ART index over every span would cost memory and append speed for nothing.
+  `CREATE TABLE spans (${SPAN_COLUMNS_DDL});
    -- One row per trace, rebuilt from its spans whenever a batch touches it, so listing
    -- newest traces never aggregates the whole span table.
    CREATE TABLE traces (
@@ -53,6 +55,27 @@ const MIGRATIONS: string[] = [
      root_service VARCHAR NOT NULL,
      has_root BOOLEAN NOT NULL,
      services VARCHAR[] NOT NULL
+   );
+   -- The attribute catalog, kept up to date at ingest so autocomplete never scans spans.
+   -- scope: span | resource | event | intrinsic; type: string | int | double | bool | array | kvlist | bytes.
+   CREATE TABLE attribute_keys (
+     project_id INTEGER NOT NULL,
+     scope VARCHAR NOT NULL,
+     key VARCHAR NOT NULL,
+     type VARCHAR NOT NULL,
+     span_count BIGINT NOT NULL,
+     first_seen_ns BIGINT NOT NULL,
+     last_seen_ns BIGINT NOT NULL,
+     PRIMARY KEY (project_id, scope, key, type)
+   );
+   CREATE TABLE attribute_values (
+     project_id INTEGER NOT NULL,
+     scope VARCHAR NOT NULL,
+     key VARCHAR NOT NULL,
+     value VARCHAR NOT NULL,
+     type VARCHAR NOT NULL,
+     span_count BIGINT NOT NULL,
+     PRIMARY KEY (project_id, scope, key, value, type)
    );`,
 ];
 

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import type { IngestResult, SpanStore, TraceListQuery } from "../types";
+import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceListQuery } from "../types";
+import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
 import { getTrace, listTraces } from "./read-traces";
 import { migrateSpanSchema, SPAN_COLUMNS_DDL } from "./schema";
@@ -43,6 +44,14 @@ export class DuckDbSpanStore implements SpanStore {
       const r = await c.runAndReadAll("SELECT count(*) FROM spans WHERE project_id = $p", { p: projectId });
       return Number(r.getRows()[0][0]);
     });
+  }
+
+  listAttributeKeys(query: AttributeKeyQuery) {
+    return this.read((c) => listAttributeKeys(c, query));
+  }
+
+  listAttributeValues(query: AttributeValueQuery) {
+    return this.read((c) => listAttributeValues(c, query));
   }
 
   /** Each read gets its own connection: connections are cheap, and reads then never

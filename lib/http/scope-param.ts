@@ -1,0 +1,10 @@
+import type { AttributeScope } from "@/lib/spans/types";
+import { BadRequestError } from "./errors";
+
+const SCOPES: AttributeScope[] = ["span", "resource", "event", "intrinsic"];
+
+export function parseScopeParam(raw: string | null): AttributeScope | undefined {
+  if (!raw) return undefined;
+  if (!(SCOPES as string[]).includes(raw)) throw new BadRequestError("scope", `expected one of ${SCOPES.join(", ")}, got "${raw}"`);
+  return raw as AttributeScope;
+}

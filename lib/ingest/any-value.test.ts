@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { jsonAnyValue, jsonAttributes, otlpAnyValue, otlpAttributes } from "./any-value";
+import { INGEST_LIMITS } from "./limits";
+
+describe("jsonAnyValue (Noveum attributes)", () => {
+  it("keeps ints and doubles apart and maps every JSON type", () => {
+    expect(jsonAnyValue(3, "v")).toEqual({ t: "int", v: 3n });
+    expect(jsonAnyValue(-0.5, "v")).toEqual({ t: "dbl", v: -0.5 });
+    expect(jsonAnyValue("x", "v")).toEqual({ t: "str", v: "x" });
+    expect(jsonAnyValue(false, "v")).toEqual({ t: "bool", v: false });
+    expect(jsonAnyValue(null, "v")).toEqual({ t: "empty" });
+    expect(jsonAnyValue([1, "a", null], "v")).toEqual({
+      t: "arr",
+      v: [{ t: "int", v: 1n }, { t: "str", v: "a" }, { t: "empty" }],
+    });
+    expect(jsonAnyValue({ a: { b: true } }, "v")).toEqual({
+      t: "kv",
+      v: [{ key: "a", value: { t: "kv", v: [{ key: "b", value: { t: "bool", v: true } }] } }],
+    });
+  });
+
+  it("counts nesting against maxValueDepth with a path to the culprit", () => {
+    let ok: unknown = 1;
+    for (let i = 0; i < INGEST_LIMITS.maxValueDepth; i++) ok = [ok];
+    expect(() => jsonAnyValue(ok, "v")).not.toThrow();
+    expect(() => jsonAnyValue({ k: ok }, "v")).toThrow(
+      `v["k"]${"[0]".repeat(INGEST_LIMITS.maxValueDepth - 1)}: nesting ${INGEST_LIMITS.maxValueDepth + 1}, over maxValueDepth`,
+    );
+  });
+
+  it("enforces maxAttributesPerSpan on an attribute object", () => {
+    const obj = Object.fromEntries(Array.from({ length: INGEST_LIMITS.maxAttributesPerSpan + 1 }, (_, i) => [`k${i}`, i]));
+    expect(() => jsonAttributes(obj, "traces[0].attributes")).toThrow(
+      `traces[0].attributes: ${INGEST_LIMITS.maxAttributesPerSpan + 1} attributes, over maxAttributesPerSpan (${INGEST_LIMITS.maxAttributesPerSpan})`,
+    );
+    expect(() => jsonAttributes([1], "a")).toThrow("a: expected an object, got an array");
+  });
+});
+
+describe("otlpAnyValue", () => {
+  it("rejects values of the wrong type with the member's path", () => {
+    expect(() => otlpAnyValue({ boolValue: "true" }, "v")).toThrow("v.boolValue: expected a boolean");
+    expect(() => otlpAnyValue({ stringValue: 1 }, "v")).toThrow("v.stringValue: expected a string, got a number");
+    expect(() => otlpAnyValue({ bytesValue: "not base64!" }, "v")).toThrow("v.bytesValue: expected base64 bytes");
+    expect(() => otlpAnyValue({ intValue: "9223372036854775808" }, "v")).toThrow("v.intValue: expected a 64-bit integer");
+    expect(() => otlpAnyValue({ doubleValue: "fast" }, "v")).toThrow("v.doubleValue: expected a number");
+    expect(() => otlpAnyValue({ arrayValue: { values: {} } }, "v")).toThrow("v.arrayValue.values: expected an array");
+  });
+
+  it("reads quoted doubles and keys of kvlists", () => {
+    expect(otlpAnyValue({ doubleValue: "2.5" }, "v")).toEqual({ t: "dbl", v: 2.5 });
+    expect(() => otlpAttributes([{ key: 7, value: {} }], "attributes")).toThrow("attributes[0].key: expected a string");
+  });
+});
