@@ -105,10 +105,39 @@ export interface SpanStore {
   listTraces(query: TraceListQuery): Promise<TraceListPage>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
+  getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;
+  getSpan(projectId: number, traceId: string, spanId: string): Promise<SpanView | null>;
   countSpans(projectId: number): Promise<number>;
   /** Keys from the attribute catalog (kept at ingest), most used first. */
   listAttributeKeys(query: AttributeKeyQuery): Promise<AttributeKeyInfo[]>;
   /** Top values of one key, with the number of distinct values the catalog holds. */
   listAttributeValues(query: AttributeValueQuery): Promise<{ values: AttributeValueInfo[]; distinctValues: number }>;
   close(): Promise<void>;
+}
+
+/**
+ * A whole trace in columns, for the waterfall: one array per field, indexes shared, names
+ * and services interned. A 100,000-span trace is a few MB of JSON instead of the full
+ * span objects; details of one span come from `getSpan`.
+ */
+export interface CompactTrace {
+  traceId: string;
+  startTimeUnixNano: string;
+  spanCount: number;
+  /** Interned strings: `name[i]` indexes `names`, `service[i]` indexes `services`. */
+  names: string[];
+  services: string[];
+  spanId: string[];
+  /** Parent span id, or null for a root. The client resolves it (and finds missing parents). */
+  parentSpanId: (string | null)[];
+  name: number[];
+  service: number[];
+  /** Offsets from the trace start and durations, in nanoseconds (exact below 2^53 ns, ~104 days). */
+  startOffsetNs: number[];
+  durationNs: number[];
+  /** 0 unset, 1 ok, 2 error. */
+  status: number[];
+  kind: number[];
+  /** Events as flat triples: span index, offset from trace start in ns, index into `names`. */
+  events: number[];
 }

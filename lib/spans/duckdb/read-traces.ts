@@ -78,16 +78,28 @@ function toSpanView(r: SpanRow): SpanView {
   };
 }
 
+const SPAN_VIEW_COLUMNS = `span_id, parent_span_id, name, kind, service_name, start_ns, end_ns, status_code, status_message,
+  attr_str, attr_int, attr_dbl, attr_bool, attr_json, res_str, res_int, res_dbl, res_bool, res_json, events, links`;
+
 export async function getTrace(conn: DuckDBConnection, projectId: number, rawTraceId: string): Promise<TraceDetail | null> {
   const traceId = normalizeTraceIdForLookup(rawTraceId);
   if (!traceId) return null;
   const reader = await conn.runAndReadAll(
-    `SELECT span_id, parent_span_id, name, kind, service_name, start_ns, end_ns, status_code, status_message,
-            attr_str, attr_int, attr_dbl, attr_bool, attr_json, res_str, res_int, res_dbl, res_bool, res_json, events, links
-     FROM spans WHERE project_id = $project AND trace_id = $trace ORDER BY start_ns, span_id`,
+    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project AND trace_id = $trace ORDER BY start_ns, span_id`,
     { project: projectId, trace: traceId },
   );
   const rows = reader.getRowObjectsJS() as unknown as SpanRow[];
   if (rows.length === 0) return null;
   return { traceId, spans: rows.map(toSpanView) };
+}
+
+export async function getSpan(conn: DuckDBConnection, projectId: number, rawTraceId: string, spanId: string): Promise<SpanView | null> {
+  const traceId = normalizeTraceIdForLookup(rawTraceId);
+  if (!traceId) return null;
+  const reader = await conn.runAndReadAll(
+    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project AND trace_id = $trace AND span_id = $span LIMIT 1`,
+    { project: projectId, trace: traceId, span: spanId.toLowerCase() },
+  );
+  const rows = reader.getRowObjectsJS() as unknown as SpanRow[];
+  return rows[0] ? toSpanView(rows[0]) : null;
 }

@@ -5,7 +5,8 @@ import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceListQuery } from "../types";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
-import { getTrace, listTraces } from "./read-traces";
+import { getSpan, getTrace, listTraces } from "./read-traces";
+import { getCompactTrace } from "./read-trace-compact";
 import { migrateSpanSchema, SPAN_COLUMNS_DDL } from "./schema";
 import { WriteQueue } from "./write-queue";
 
@@ -37,6 +38,14 @@ export class DuckDbSpanStore implements SpanStore {
 
   getTrace(projectId: number, traceId: string) {
     return this.read((c) => getTrace(c, projectId, traceId));
+  }
+
+  getCompactTrace(projectId: number, traceId: string) {
+    return this.read((c) => getCompactTrace(c, projectId, traceId));
+  }
+
+  getSpan(projectId: number, traceId: string, spanId: string) {
+    return this.read((c) => getSpan(c, projectId, traceId, spanId));
   }
 
   countSpans(projectId: number) {
