@@ -5,7 +5,7 @@
  */
 import { IngestError } from "./types";
 
-const MAX_U64 = (1n << 64n) - 1n;
+const MAX_STORED_NS = (1n << 63n) - 1n;
 
 interface LongLike {
   low: number;
@@ -38,8 +38,9 @@ export function parseUnixNano(v: unknown, path: string): bigint {
   else if (isLongLike(v)) ns = longToBigInt({ ...v, unsigned: true });
   else if (v == null) throw new IngestError(path, "required");
   else throw new IngestError(path, "expected Unix time in nanoseconds as a decimal string or integer");
-  if (ns <= 0n || ns > MAX_U64) {
-    throw new IngestError(path, "expected Unix time in nanoseconds greater than zero");
+  // OTLP allows any fixed64; storage keeps signed 64-bit nanoseconds (until the year 2262).
+  if (ns <= 0n || ns > MAX_STORED_NS) {
+    throw new IngestError(path, `expected Unix time in nanoseconds from 1 to ${MAX_STORED_NS} (year 2262)`);
   }
   return ns;
 }

@@ -1,5 +1,8 @@
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { TraceCursor } from "./cursor";
+import type { TraceSearch } from "@/lib/waterfall/search-query";
+import type { MetricsQuery, MetricsResult } from "@/lib/metrics/types";
+import type { FunnelDropOff, FunnelQuery, FunnelResult } from "@/lib/metrics/funnel-types";
 
 /** A plain JSON attribute value as the read API returns it: types kept, ints past
  * 2^53 as decimal strings, bytes as base64, kvlists as objects. */
@@ -95,6 +98,47 @@ export interface AttributeValueQuery {
   limit: number;
 }
 
+export type TraceSortKey = "start" | "duration" | "spans" | "errors";
+
+export interface TraceSearchQuery {
+  projectId: number;
+  /** SQL yielding (trace_id, matched_spans, matched) from lib/traceql; null = every trace. */
+  match: { sql: string; params: Record<string, string | number | bigint | boolean> } | null;
+  startNs: bigint;
+  endNs: bigint;
+  limit: number;
+  sort: TraceSortKey;
+  order: "asc" | "desc";
+  cursor?: SearchCursor;
+  /** Attribute columns to fill per trace (first span that has the key, earliest first). */
+  columns: { scope: "span" | "resource" | "any"; key: string }[];
+}
+
+export interface SearchCursor {
+  value: bigint;
+  traceId: string;
+}
+
+export interface TraceSearchHit extends TraceSummary {
+  matchedSpans: number;
+  matched: { spanId: string; name: string }[];
+  /** Keyed by the requested column spec (e.g. "span.customer.tier"). */
+  columns: Record<string, string | null>;
+}
+
+export interface TraceSearchPage {
+  traces: TraceSearchHit[];
+  nextCursor: string | null;
+  /** Every matching trace in the range, not just this page. */
+  total: number;
+}
+
+export interface DurationHistogram {
+  /** Bucket lower bounds in ms (log scale); the last bucket is open-ended. */
+  buckets: { fromMs: number; toMs: number; count: number }[];
+  total: number;
+}
+
 /**
  * Everything the app asks of span storage. Only `lib/spans` knows the engine behind it
  * (DuckDB today), so a ClickHouse store can implement the same interface.
@@ -107,7 +151,17 @@ export interface SpanStore {
   getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;
   getSpan(projectId: number, traceId: string, spanId: string): Promise<SpanView | null>;
+  /** The trace's summary row, or null: a cheap existence check that reads no spans. */
+  getTraceSummary(projectId: number, traceId: string): Promise<TraceSummary | null>;
+  /** Span ids of one trace matching a search (attribute values, `key = value`), in start order. */
+  searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number): Promise<string[] | null>;
   countSpans(projectId: number): Promise<number>;
+  queryMetrics(query: MetricsQuery): Promise<MetricsResult>;
+  queryFunnel(query: FunnelQuery): Promise<FunnelResult>;
+  funnelDropOff(query: FunnelQuery, step: number, limit: number): Promise<FunnelDropOff>;
+  searchTraces(query: TraceSearchQuery): Promise<TraceSearchPage>;
+  /** Trace durations of the same search, bucketed for the histogram. */
+  durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">): Promise<DurationHistogram>;
   /** Keys from the attribute catalog (kept at ingest), most used first. */
   listAttributeKeys(query: AttributeKeyQuery): Promise<AttributeKeyInfo[]>;
   /** Top values of one key, with the number of distinct values the catalog holds. */

@@ -1,2 +1,3 @@
 export * from "./projects";
 export * from "./api-keys";
+export * from "./saved-filters";

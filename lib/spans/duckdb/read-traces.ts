@@ -10,13 +10,13 @@ const STATUS_NAMES: StatusName[] = ["unset", "ok", "error"];
 const nsToMs = (ns: bigint) => Number(ns) / 1e6;
 
 export async function listTraces(conn: DuckDBConnection, q: TraceListQuery): Promise<TraceListPage> {
-  const where = ["project_id = $project"];
+  const where = ["project_id = $project::INTEGER"];
   const params: Record<string, string | number | bigint> = { project: q.projectId, limit: q.limit + 1 };
-  if (q.startNs !== undefined) { where.push("start_ns >= $start"); params.start = q.startNs; }
-  if (q.endNs !== undefined) { where.push("start_ns <= $end"); params.end = q.endNs; }
+  if (q.startNs !== undefined) { where.push("start_ns >= $start::BIGINT"); params.start = q.startNs; }
+  if (q.endNs !== undefined) { where.push("start_ns <= $end::BIGINT"); params.end = q.endNs; }
   if (q.cursor) {
     const c = q.cursor;
-    where.push("(start_ns < $cStart OR (start_ns = $cStart AND trace_id < $cTrace))");
+    where.push("(start_ns < $cStart::BIGINT OR (start_ns = $cStart::BIGINT AND trace_id < $cTrace))");
     params.cStart = c.startNs;
     params.cTrace = c.traceId;
   }
@@ -85,7 +85,7 @@ export async function getTrace(conn: DuckDBConnection, projectId: number, rawTra
   const traceId = normalizeTraceIdForLookup(rawTraceId);
   if (!traceId) return null;
   const reader = await conn.runAndReadAll(
-    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project AND trace_id = $trace ORDER BY start_ns, span_id`,
+    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project::INTEGER AND trace_id = $trace ORDER BY start_ns, span_id`,
     { project: projectId, trace: traceId },
   );
   const rows = reader.getRowObjectsJS() as unknown as SpanRow[];
@@ -97,7 +97,7 @@ export async function getSpan(conn: DuckDBConnection, projectId: number, rawTrac
   const traceId = normalizeTraceIdForLookup(rawTraceId);
   if (!traceId) return null;
   const reader = await conn.runAndReadAll(
-    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project AND trace_id = $trace AND span_id = $span LIMIT 1`,
+    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project::INTEGER AND trace_id = $trace AND span_id = $span LIMIT 1`,
     { project: projectId, trace: traceId, span: spanId.toLowerCase() },
   );
   const rows = reader.getRowObjectsJS() as unknown as SpanRow[];

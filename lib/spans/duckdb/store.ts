@@ -2,11 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceListQuery } from "../types";
+import type { TraceSearch } from "@/lib/waterfall/search-query";
+import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceListQuery, TraceSearchQuery } from "../types";
+import { durationHistogram, searchTraces } from "./search-traces";
+import { queryMetrics } from "./metrics";
+import type { MetricsQuery } from "@/lib/metrics/types";
+import type { FunnelQuery } from "@/lib/metrics/funnel-types";
+import { funnelDropOff, queryFunnel } from "./funnel";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
 import { getSpan, getTrace, listTraces } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
+import { getTraceSummary } from "./read-trace-summary";
+import { searchInTrace } from "./search-in-trace";
 import { migrateSpanSchema, SPAN_COLUMNS_DDL } from "./schema";
 import { WriteQueue } from "./write-queue";
 
@@ -46,6 +54,34 @@ export class DuckDbSpanStore implements SpanStore {
 
   getSpan(projectId: number, traceId: string, spanId: string) {
     return this.read((c) => getSpan(c, projectId, traceId, spanId));
+  }
+
+  getTraceSummary(projectId: number, traceId: string) {
+    return this.read((c) => getTraceSummary(c, projectId, traceId));
+  }
+
+  searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number) {
+    return this.read((c) => searchInTrace(c, projectId, traceId, search, limit));
+  }
+
+  searchTraces(query: TraceSearchQuery) {
+    return this.read((c) => searchTraces(c, query));
+  }
+
+  durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">) {
+    return this.read((c) => durationHistogram(c, query));
+  }
+
+  queryMetrics(query: MetricsQuery) {
+    return this.read((c) => queryMetrics(c, query));
+  }
+
+  queryFunnel(query: FunnelQuery) {
+    return this.read((c) => queryFunnel(c, query));
+  }
+
+  funnelDropOff(query: FunnelQuery, step: number, limit: number) {
+    return this.read((c) => funnelDropOff(c, query, step, limit));
   }
 
   countSpans(projectId: number) {

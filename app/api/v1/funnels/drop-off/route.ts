@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { readerProject } from "@/lib/http/auth";
+import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { bodyProblem, funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
+import { QueryError } from "@/lib/http/search-params";
+import { getSpanStore } from "@/lib/spans";
+
+const dropOffBody = funnelBody.extend({ step: z.number().int().min(0), limit: z.number().int().min(1).max(1000).default(100) });
+
+/** The entities (and their traces) that reached `step` (0-based) and did not go on. */
+export async function POST(req: Request) {
+  const auth = await readerProject(req);
+  if (!auth.ok) return auth.response;
+  const parsed = dropOffBody.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return jsonError(400, bodyProblem(parsed.error));
+  const { step, limit, ...funnel } = parsed.data;
+  if (step >= funnel.steps.length - 1) return jsonError(400, `step: must be below the last step (${funnel.steps.length - 1})`);
+  try {
+    return Response.json(await (await getSpanStore()).funnelDropOff(toFunnelQuery(funnel, auth.projectId), step, limit));
+  } catch (err) {
+    if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
+    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,18 @@
+import { readerProject } from "@/lib/http/auth";
+import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { parseSearchParams, QueryError } from "@/lib/http/search-params";
+import { getSpanStore } from "@/lib/spans";
+
+/** Trace durations of a search (same `q` and range as `GET /api/v1/traces`), log-bucketed. */
+export async function GET(req: Request) {
+  const auth = await readerProject(req);
+  if (!auth.ok) return auth.response;
+  try {
+    const { projectId, match, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId);
+    return Response.json(await (await getSpanStore()).durationHistogram({ projectId, match, startNs, endNs }));
+  } catch (err) {
+    if (err instanceof QueryError) return jsonError(400, `q: ${err.message}`, { from: err.from, to: err.to });
+    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    throw err;
+  }
+}

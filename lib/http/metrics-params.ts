@@ -1,0 +1,61 @@
+import { MeasureError, parseAttrRef, parseMeasure } from "@/lib/metrics/measure";
+import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
+import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
+import { compileSpanFilter } from "@/lib/traceql/span-filter";
+import { TraceQLError } from "@/lib/traceql";
+import { BadRequestError } from "./errors";
+import { QueryError } from "./search-params";
+import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
+
+const INTRINSIC_GROUPS = { name: "name", status: "status", kind: "kind", "resource.service.name": "service", service: "service" } as const;
+const MAX_TOP_N = 50;
+
+export function parseGroupRef(text: string, param = "groupBy"): GroupRef {
+  const intrinsic = INTRINSIC_GROUPS[text as keyof typeof INTRINSIC_GROUPS];
+  if (intrinsic) return { intrinsic };
+  const ref = parseAttrRef(text);
+  if (!ref) throw new BadRequestError(param, `expected an attribute like span.customer.tier or an intrinsic (name, status, kind, service), got "${text}"`);
+  return ref;
+}
+
+/** A TraceQL filter as the set of spans it matches; syntax errors keep their position. */
+export function spanFilterParam(q: string | null, param = "q", paramPrefix = "f") {
+  try {
+    return compileSpanFilter(q ?? "", paramPrefix);
+  } catch (err) {
+    if (err instanceof TraceQLError) throw new QueryError(`${param}: ${err.message}`, err.from, err.to);
+    throw err;
+  }
+}
+
+/** A range that must be finite (charts need both ends): default the last 24 hours. */
+export function parseChartRange(params: URLSearchParams) {
+  const now = nowNs();
+  const since = parseSinceParam(params.get("since"), now);
+  const startNs = parseTimeParam("start", params.get("start")) ?? since ?? now - 86_400_000_000_000n;
+  const endNs = parseTimeParam("end", params.get("end")) ?? now;
+  if (startNs >= endNs) throw new BadRequestError("end", "must be after start");
+  return { startNs, endNs };
+}
+
+export function parseMetricsParams(params: URLSearchParams, projectId: number): MetricsQuery {
+  const { startNs, endNs } = parseChartRange(params);
+  let measure;
+  try {
+    measure = parseMeasure(params.get("measure"));
+  } catch (err) {
+    if (err instanceof MeasureError) throw new BadRequestError("measure", err.message.replace(/^measure: /, ""));
+    throw err;
+  }
+  const groupBy = (params.get("groupBy") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((g) => parseGroupRef(g));
+  if (groupBy.length > 2) throw new BadRequestError("groupBy", "at most two attributes");
+  const rawStep = params.get("step");
+  const stepNs = rawStep ? parseStep(rawStep) : autoStepNs(endNs - startNs);
+  if (!stepNs) throw new BadRequestError("step", `expected a step like 30s, 5m, 1h or 1d, got "${rawStep}"`);
+  if ((endNs - startNs) / stepNs > BigInt(MAX_POINTS)) {
+    throw new BadRequestError("step", `gives more than ${MAX_POINTS} points over this range; choose a larger step`);
+  }
+  const topN = Number(params.get("top") ?? 10);
+  if (!Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) throw new BadRequestError("top", `expected an integer from 1 to ${MAX_TOP_N}`);
+  return { projectId, filter: spanFilterParam(params.get("q")), measure, groupBy, startNs, endNs, stepNs, topN };
+}

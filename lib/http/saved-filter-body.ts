@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { checkTraceQL } from "@/lib/traceql/check";
+
+const since = z.string().regex(/^\d{1,6}[smhdw]$/, 'expected a relative range like "15m", "1h" or "7d"');
+const unixNano = z.string().regex(/^\d{1,20}$/, "expected unix nanoseconds as a decimal string");
+
+const fields = {
+  name: z.string().trim().min(1, "name is required").max(100, "at most 100 characters"),
+  query: z.string().trim().min(1, "query is required").max(10_000, "at most 10,000 characters"),
+  since: since.nullable().optional(),
+  startNs: unixNano.nullable().optional(),
+  endNs: unixNano.nullable().optional(),
+  author: z.string().trim().min(1, "author is required").max(100, "at most 100 characters"),
+};
+
+export const createSavedFilterBody = z.object(fields).strict();
+export const patchSavedFilterBody = z.object(fields).partial().strict();
+
+/** `{ error }` text for the first problem: zod issues, an unparsable query, a bad range. */
+export function savedFilterProblem(
+  parsed: { success: true; data: { query?: string; since?: string | null; startNs?: string | null; endNs?: string | null } } | { success: false; error: z.ZodError },
+): { error: string; from?: number; to?: number } | null {
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `${issue.path.join(".") || "body"}: ${issue.message}` };
+  }
+  const d = parsed.data;
+  if (d.since && (d.startNs || d.endNs)) return { error: "since: give either a relative range (since) or an absolute one (startNs/endNs), not both" };
+  if (d.startNs && d.endNs && BigInt(d.startNs) > BigInt(d.endNs)) return { error: "endNs: before startNs" };
+  if (d.query !== undefined) {
+    const problem = checkTraceQL(d.query);
+    if (problem) return { error: `query: ${problem.message}`, from: problem.from, to: problem.to };
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+import { decodeSearchCursor } from "@/lib/spans/cursor";
+import type { TraceSearchQuery, TraceSortKey } from "@/lib/spans/types";
+import { compileTraceQL, TraceQLError } from "@/lib/traceql";
+import { BadRequestError } from "./errors";
+import { nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
+
+const SORTS: TraceSortKey[] = ["start", "duration", "spans", "errors"];
+const MAX_NS = 9_223_372_036_854_775_807n;
+
+/** A TraceQL problem with its position, for `{ error, from, to }` replies. */
+export class QueryError extends Error {
+  constructor(message: string, readonly from: number, readonly to: number) {
+    super(message);
+  }
+}
+
+/** `{}` (or nothing) needs no span scan: every trace in the range matches. */
+function compile(q: string | null): TraceSearchQuery["match"] {
+  if (!q || /^\s*\{\s*\}\s*$/.test(q)) return null;
+  try {
+    return compileTraceQL(q);
+  } catch (err) {
+    if (err instanceof TraceQLError) throw new QueryError(err.message, err.from, err.to);
+    throw err;
+  }
+}
+
+export function parseRange(params: URLSearchParams) {
+  const since = parseSinceParam(params.get("since"), nowNs());
+  const startNs = parseTimeParam("start", params.get("start")) ?? since ?? 0n;
+  const endNs = parseTimeParam("end", params.get("end")) ?? MAX_NS;
+  if (startNs > endNs) throw new BadRequestError("end", "before start");
+  return { startNs, endNs };
+}
+
+function parseColumns(raw: string | null): TraceSearchQuery["columns"] {
+  if (!raw) return [];
+  const specs = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  if (specs.length > 10) throw new BadRequestError("columns", "at most 10 attribute columns");
+  return specs.map((spec) => {
+    const m = /^(span|resource)?\.(.+)$/.exec(spec);
+    if (!m) throw new BadRequestError("columns", `expected span.<key>, resource.<key> or .<key>, got "${spec}"`);
+    return { scope: (m[1] as "span" | "resource" | undefined) ?? "any", key: m[2] };
+  });
+}
+
+/** Everything `GET /api/v1/traces` accepts, validated. */
+export function parseSearchParams(params: URLSearchParams, projectId: number): TraceSearchQuery {
+  const sort = (params.get("sort") ?? "start") as TraceSortKey;
+  if (!SORTS.includes(sort)) throw new BadRequestError("sort", `expected one of ${SORTS.join(", ")}`);
+  const order = params.get("order") ?? "desc";
+  if (order !== "asc" && order !== "desc") throw new BadRequestError("order", "expected asc or desc");
+  const rawCursor = params.get("cursor");
+  const cursor = rawCursor ? decodeSearchCursor(rawCursor) : undefined;
+  if (rawCursor && !cursor) throw new BadRequestError("cursor", "not a cursor returned by this API");
+  return {
+    projectId,
+    match: compile(params.get("q")),
+    ...parseRange(params),
+    limit: parseLimit(params.get("limit"), 50, 1000),
+    sort,
+    order,
+    cursor: cursor ?? undefined,
+    columns: parseColumns(params.get("columns")),
+  };
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Attr, NormalizedSpan } from "@/lib/ingest/types";
+import type { FunnelQuery } from "@/lib/metrics/funnel-types";
+import { openTempStore } from "./test-store";
+
+const MIN = 60_000_000_000n;
+const T0 = BigInt(Date.UTC(2026, 0, 1)) * 1_000_000n;
+let n = 0;
+const hex = (v: number, len: number) => v.toString(16).padStart(len, "0");
+const str = (key: string, v: string): Attr => ({ key, value: { t: "str", v } });
+
+/** One trace: a root carrying user.id/tier, and a child span at the given funnel stage. */
+function visit(user: string, stage: string, atMin: number, tier = "free"): NormalizedSpan[] {
+  const traceId = hex(++n, 32);
+  const start = T0 + BigInt(atMin) * MIN;
+  const base = {
+    traceId, traceState: "", kind: 1 as const, statusCode: 0 as const, statusMessage: "", resource: [str("service.name", "shop")],
+    scopeName: "", scopeVersion: "", events: [], links: [], droppedAttributesCount: 0, droppedEventsCount: 0, droppedLinksCount: 0,
+  };
+  return [
+    { ...base, spanId: hex(n * 2, 16), parentSpanId: null, name: "request", startNs: start, endNs: start + 1000n, attributes: [str("user.id", user), str("customer.tier", tier)] },
+    { ...base, spanId: hex(n * 2 + 1, 16), parentSpanId: hex(n * 2, 16), name: stage, startNs: start + 10n, endNs: start + 500n, attributes: [str("funnel.stage", stage)] },
+  ];
+}
+
+const STAGES = ["view", "cart", "checkout", "purchase"];
+const funnel = (extra: Partial<FunnelQuery> = {}): FunnelQuery => ({
+  projectId: 1,
+  steps: STAGES.map((s, k) => ({ where: `attr_str['funnel.stage'] = $st${k}`, params: { [`st${k}`]: s } })),
+  by: { scope: "span", key: "user.id" },
+  windowNs: 60n * MIN,
+  startNs: T0 - MIN,
+  endNs: T0 + 1000n * MIN,
+  ...extra,
+});
+
+let ctx: Awaited<ReturnType<typeof openTempStore>>;
+beforeAll(async () => {
+  ctx = await openTempStore();
+  const journeys = [
+    // u1 completes in order, one trace per step.
+    visit("u1", "view", 0, "enterprise"), visit("u1", "cart", 2), visit("u1", "checkout", 3), visit("u1", "purchase", 5),
+    // u2: cart before view (out of order) then view, checkout: reaches view only, since its cart came first.
+    visit("u2", "cart", 0), visit("u2", "view", 1), visit("u2", "checkout", 2),
+    // u3 skips cart: view then checkout and purchase -> stops at view.
+    visit("u3", "view", 0, "enterprise"), visit("u3", "checkout", 1), visit("u3", "purchase", 2),
+    // u4: view, cart, then purchase 2 hours later (outside the 60 min window) -> reaches checkout? no checkout -> cart.
+    visit("u4", "view", 0), visit("u4", "cart", 10), visit("u4", "checkout", 20), visit("u4", "purchase", 130),
+    // u5: two views; the second cart is after the first view, so it counts.
+    visit("u5", "view", 0), visit("u5", "view", 30), visit("u5", "cart", 40),
+  ].flat();
+  await ctx.store.ingest(1, journeys);
+});
+afterAll(() => ctx.cleanup());
+
+describe("funnels across traces by user.id", () => {
+  it("counts entities per step: out of order, skipped steps, window, several traces per user", async () => {
+    const res = await ctx.store.queryFunnel(funnel());
+    expect(res.steps.map((s) => s.count)).toEqual([5, 3, 2, 1]);
+    expect(res.steps[1].conversionFromPrevious).toBeCloseTo(3 / 5);
+    expect(res.steps[3].conversionFromFirst).toBeCloseTo(1 / 5);
+    expect(res.steps[0].dropOff).toBe(2);
+    // view->cart: u1 2 min, u4 10 min, u5 40 min -> median 10 min.
+    expect(res.steps[1].medianTimeFromPreviousMs).toBe(10 * 60_000);
+  });
+
+  it("by trace: each single-step trace is its own entity, so nobody passes step 1", async () => {
+    const res = await ctx.store.queryFunnel(funnel({ by: "trace" }));
+    expect(res.steps.map((s) => s.count)).toEqual([6, 0, 0, 0]); // six view traces
+  });
+
+  it("breaks down by the tier on the first step's trace, and lists who dropped off", async () => {
+    const res = await ctx.store.queryFunnel(funnel({ breakdown: { scope: "span", key: "customer.tier" } }));
+    const byTier = Object.fromEntries(res.breakdown!.map((b) => [b.value, b.steps.map((s) => s.count)]));
+    expect(byTier).toEqual({ free: [3, 2, 1, 0], enterprise: [2, 1, 1, 1] });
+    const dropped = await ctx.store.funnelDropOff(funnel(), 0, 10);
+    expect(dropped.entities.map((e) => e.entity).sort()).toEqual(["u2", "u3"]);
+    expect(dropped.total).toBe(2);
+    expect(dropped.entities.every((e) => /^[0-9a-f]{32}$/.test(e.traceId))).toBe(true);
+  });
+
+  it("a wider window lets u4's late purchase count", async () => {
+    const res = await ctx.store.queryFunnel(funnel({ windowNs: 200n * MIN }));
+    expect(res.steps.map((s) => s.count)).toEqual([5, 3, 2, 2]);
+  });
+});

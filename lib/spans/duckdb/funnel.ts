@@ -1,0 +1,102 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { toStepResults, type FunnelDropOff, type FunnelQuery, type FunnelResult } from "@/lib/metrics/funnel-types";
+import type { SpanFilter } from "@/lib/metrics/types";
+import { attrText } from "./metrics-sql";
+
+type Params = Record<string, string | number | bigint | boolean>;
+
+function stepMatch(f: SpanFilter, params: Params) {
+  Object.assign(params, f.params);
+  if (f.where) return `(${f.where})`;
+  if (f.semi) return `((trace_id, span_id) IN (SELECT (trace_id, span_id) FROM (${f.semi})))`;
+  return "TRUE";
+}
+
+/**
+ * The chain of CTEs r0..rN: r_k holds each entity that reached step k, when (t), the
+ * trace of that span, and when it reached step k-1 (prev). An entity reaches step k with
+ * the earliest step-k span that starts after its step k-1 span and within the window of
+ * its first step-1 span; taking the earliest at each step is what makes that greedy
+ * choice optimal. One scan of spans feeds every step.
+ */
+function funnelCtes(q: FunnelQuery, params: Params) {
+  Object.assign(params, { project: q.projectId, start: q.startNs, end: q.endNs, window: q.windowNs });
+  const conds = q.steps.map((f) => stepMatch(f, params));
+  const range = "project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT";
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  let entity = "trace_id";
+  if (q.by !== "trace") {
+    params.ekey = q.by.key;
+    const own = attrText(q.by, "$ekey");
+    // A step span often lacks the entity attribute its trace carries elsewhere (on the root).
+    ctes.push(`ent AS (SELECT trace_id AS ent_trace, min(${own}) AS ent_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
+    joins.push("LEFT JOIN ent ON ent_trace = trace_id");
+    entity = `coalesce(${own}, ent_value)`;
+  }
+  let breakdown = "NULL::VARCHAR";
+  if (q.breakdown) {
+    params.bkey = q.breakdown.key;
+    const own = attrText(q.breakdown, "$bkey");
+    ctes.push(`bdt AS (SELECT trace_id AS bd_trace, min(${own}) AS bd_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
+    joins.push("LEFT JOIN bdt ON bd_trace = trace_id");
+    breakdown = `coalesce(${own}, bd_value)`;
+  }
+  ctes.push(`hits AS MATERIALIZED (
+    SELECT ${entity} AS entity, ${breakdown} AS bd, trace_id, start_ns, ${conds.map((c, k) => `${c} AS m${k}`).join(", ")}
+    FROM spans s ${joins.join(" ")}
+    WHERE ${range} AND (${conds.join(" OR ")}))`);
+  ctes.push(`r0 AS (SELECT entity, arg_min(bd, start_ns) AS bd, min(start_ns) AS t, min(start_ns) AS t0, arg_min(trace_id, start_ns) AS trace, NULL::BIGINT AS prev
+    FROM hits WHERE m0 AND entity IS NOT NULL GROUP BY entity)`);
+  for (let k = 1; k < q.steps.length; k++) {
+    ctes.push(`r${k} AS (SELECT a.entity, a.bd, min(h.start_ns) AS t, a.t0, arg_min(h.trace_id, h.start_ns) AS trace, a.t AS prev
+      FROM r${k - 1} a JOIN hits h ON h.m${k} AND h.entity = a.entity AND h.start_ns > a.t AND h.start_ns <= a.t0 + $window::BIGINT
+      GROUP BY a.entity, a.bd, a.t0, a.t)`);
+  }
+  return ctes;
+}
+
+export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery): Promise<FunnelResult> {
+  const params: Params = {};
+  const ctes = funnelCtes(q, params);
+  const union = q.steps.map((_, k) => `SELECT ${k} AS k, bd, t, prev FROM r${k}`).join(" UNION ALL ");
+  const rows = (await conn.runAndReadAll(
+    `WITH ${ctes.join(",\n")}
+     SELECT k, bd, grouping(bd) AS all_bd, count(*) AS n, median((t - prev) / 1e6) AS med
+     FROM (${union}) GROUP BY GROUPING SETS ((k), (k, bd)) ORDER BY k`,
+    params,
+  )).getRowObjectsJS() as { k: number; bd: string | null; all_bd: number; n: bigint; med: number | null }[];
+  const collect = (filter: (r: (typeof rows)[number]) => boolean) => {
+    const counts = q.steps.map(() => 0);
+    const medians: (number | null)[] = q.steps.map(() => null);
+    for (const r of rows.filter(filter)) {
+      counts[r.k] = Number(r.n);
+      medians[r.k] = r.med === null ? null : Number(r.med);
+    }
+    return toStepResults(counts, medians);
+  };
+  const result: FunnelResult = { steps: collect((r) => Number(r.all_bd) === 1) };
+  if (q.breakdown) {
+    const values = [...new Set(rows.filter((r) => Number(r.all_bd) === 0 && r.k === 0).map((r) => r.bd))];
+    result.breakdown = values.map((value) => ({ value, steps: collect((r) => Number(r.all_bd) === 0 && r.bd === value) }));
+    result.breakdown.sort((a, b) => b.steps[0].count - a.steps[0].count);
+  }
+  return result;
+}
+
+/** Who reached step `step` (0-based) and did not go on to the next. */
+export async function funnelDropOff(conn: DuckDBConnection, q: FunnelQuery, step: number, limit: number): Promise<FunnelDropOff> {
+  const params: Params = { limit };
+  const ctes = funnelCtes(q, params);
+  const rows = (await conn.runAndReadAll(
+    `WITH ${ctes.join(",\n")}
+     SELECT a.entity, a.trace, a.t, count(*) OVER () AS total
+     FROM r${step} a ANTI JOIN r${step + 1} b ON a.entity = b.entity
+     ORDER BY a.t DESC LIMIT $limit`,
+    params,
+  )).getRowObjectsJS() as { entity: string; trace: string; t: bigint; total: bigint }[];
+  return {
+    entities: rows.map((r) => ({ entity: r.entity, traceId: r.trace, reachedAtUnixNano: r.t.toString() })),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}

@@ -1,0 +1,74 @@
+import type { AttrRef, Measure } from "@/lib/metrics/measure";
+import type { GroupRef, SpanFilter } from "@/lib/metrics/types";
+
+type Params = Record<string, string | number | bigint | boolean>;
+
+/** An attribute as text (group-by keys), across its typed maps. */
+export function attrText(ref: AttrRef, param: string): string {
+  const typed = (p: string) =>
+    `coalesce(${p}_str[${param}], ${p}_int[${param}]::VARCHAR, ${p}_dbl[${param}]::VARCHAR, ${p}_bool[${param}]::VARCHAR)`;
+  if (ref.scope === "span") return typed("attr");
+  if (ref.scope === "resource") return typed("res");
+  return `coalesce(${typed("attr")}, ${typed("res")})`;
+}
+
+/** An attribute as a number (ints and doubles), for sums and percentiles. */
+export function attrNumber(ref: AttrRef, param: string): string {
+  const num = (p: string) => `coalesce(${p}_int[${param}]::DOUBLE, ${p}_dbl[${param}])`;
+  if (ref.scope === "span") return num("attr");
+  if (ref.scope === "resource") return num("res");
+  return `coalesce(${num("attr")}, ${num("res")})`;
+}
+
+export function groupExpr(g: GroupRef, param: string, params: Params): string {
+  if ("intrinsic" in g) {
+    return {
+      name: "name",
+      service: "service_name",
+      status: "CASE status_code WHEN 2 THEN 'error' WHEN 1 THEN 'ok' ELSE 'unset' END",
+      kind: "CASE kind WHEN 1 THEN 'internal' WHEN 2 THEN 'server' WHEN 3 THEN 'client' WHEN 4 THEN 'producer' WHEN 5 THEN 'consumer' ELSE 'unspecified' END",
+    }[g.intrinsic];
+  }
+  if (g.scope !== "span" && g.key === "service.name") return "service_name";
+  params[param] = g.key;
+  return attrText(g, `$${param}`);
+}
+
+/** The per-span value a measure aggregates (NULL where the span lacks it). */
+export function measureValue(m: Measure, params: Params): string {
+  if (!("of" in m)) return "NULL";
+  if (m.of === "duration") return "duration_ns / 1e6";
+  if (m.of === "trace") return "trace_id";
+  params.mkey = m.of.key;
+  return m.fn === "countDistinct" ? attrText(m.of, "$mkey") : attrNumber(m.of, "$mkey");
+}
+
+/**
+ * The aggregate over `v` (and `status_code`). Percentiles are exact: quantile_cont sorts
+ * every matching value in the bucket and interpolates linearly between neighbours.
+ */
+export function measureAggregate(m: Measure, stepSeconds: string): string {
+  switch (m.fn) {
+    case "count": return "count(*)::DOUBLE";
+    case "rate": return `count(*) / ${stepSeconds}`;
+    case "errorRate": return "count(*) FILTER (WHERE status_code = 2) / count(*)";
+    case "avg": return "avg(v)";
+    case "min": return "min(v)";
+    case "max": return "max(v)";
+    case "sum": return "sum(v)";
+    case "p50": return "quantile_cont(v, 0.5)";
+    case "p90": return "quantile_cont(v, 0.9)";
+    case "p95": return "quantile_cont(v, 0.95)";
+    case "p99": return "quantile_cont(v, 0.99)";
+    case "countDistinct": return "count(DISTINCT v)::DOUBLE";
+  }
+}
+
+/** The filter as a WHERE fragment on `spans`, merging its params in. */
+export function filterWhere(filter: SpanFilter | null, params: Params): string {
+  if (!filter) return "TRUE";
+  Object.assign(params, filter.params);
+  if (filter.where) return `(${filter.where})`;
+  if (filter.semi) return `(trace_id, span_id) IN (SELECT (trace_id, span_id) FROM (${filter.semi}))`;
+  return "TRUE";
+}

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DuckDbSpanStore } from "./store";
+
+/** A real DuckDB store in a fresh temp dir, for tests; `cleanup` closes and deletes it. */
+export async function openTempStore() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-store-test-"));
+  const store = await DuckDbSpanStore.open(dir);
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

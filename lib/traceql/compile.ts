@@ -1,0 +1,97 @@
+import type { Condition, ScalarFilter, Spanset } from "./ast";
+import { havingSql, registerAggregateFields } from "./compile-aggregate";
+import { compileSpanset, leafSql } from "./compile-spanset";
+import type { ParamValue } from "./params";
+import { parseTraceQL } from "./parse";
+import { SCOPE, SqlBuilder } from "./sql-builder";
+
+export interface CompiledTraceQL {
+  sql: string;
+  params: Record<string, ParamValue>;
+}
+
+const both = (a: Condition | null, b: Condition | null, kind: "and" | "or"): Condition | null => {
+  if (!a || !b) return kind === "and" ? a ?? b : null;
+  return { kind, left: a, right: b, from: a.from, to: b.to };
+};
+
+/**
+ * Rewrites that keep the meaning but save scans: `{A} | {B}` is `{A && B}` and
+ * `{A} || {B}` is `{A || B}` (both sets are per span, so they merge into one filter).
+ */
+function simplify(node: Spanset): Spanset {
+  if (node.kind === "spansetOp") {
+    const left = simplify(node.left);
+    const right = simplify(node.right);
+    if (node.op === "or" && left.kind === "filter" && right.kind === "filter") {
+      return { kind: "filter", condition: both(left.condition, right.condition, "or"), from: node.from, to: node.to };
+    }
+    return { ...node, left, right };
+  }
+  if (node.kind === "pipeline") {
+    let source = simplify(node.source);
+    const stages = [...node.stages];
+    for (let next = stages[0]; source.kind === "filter" && next?.kind === "filter"; next = stages[0]) {
+      source = { ...source, condition: both(source.condition, next.condition, "and") };
+      stages.shift();
+    }
+    return stages.length ? { ...node, source, stages } : source;
+  }
+  return node;
+}
+
+/** Leaf filters joined only by `&&`, which one scan can answer (see compileTraceQL). */
+function andedFilters(node: Spanset): (Condition | null)[] | null {
+  if (node.kind === "filter") return [node.condition];
+  if (node.kind !== "spansetOp" || node.op !== "and") return null;
+  const l = andedFilters(node.left);
+  const r = andedFilters(node.right);
+  return l && r ? [...l, ...r] : null;
+}
+
+const MATCHED = (a: string) =>
+  `count(*) AS matched_spans, min_by({'span_id': ${a}.span_id, 'name': ${a}.name}, {'start': ${a}.start_ns, 'id': ${a}.span_id}, 3) AS matched`;
+
+export function compileTraceQL(query: string): CompiledTraceQL {
+  const ast = simplify(parseTraceQL(query));
+  const b = new SqlBuilder();
+  registerAggregateFields(ast, b);
+
+  // Trailing aggregate stages never change which spans a surviving trace keeps, so they
+  // become the final GROUP BY's HAVING instead of a CTE of their own.
+  let body = ast;
+  let trailing: ScalarFilter[] = [];
+  if (ast.kind === "pipeline") {
+    let cut = ast.stages.length;
+    while (cut > 0 && ast.stages[cut - 1].kind === "scalarFilter") cut--;
+    trailing = ast.stages.slice(cut) as ScalarFilter[];
+    body = cut ? { ...ast, stages: ast.stages.slice(0, cut) } : ast.source;
+  }
+  const having = (valueRef: (i: number) => string, extra: string[] = []) => {
+    const parts = [...extra, ...(trailing.length ? [havingSql(trailing, b, valueRef)] : [])];
+    return parts.length ? `\nHAVING ${parts.join(" AND ")}` : "";
+  };
+
+  const filters = andedFilters(body);
+  let sql: string;
+  if (filters?.length === 1) {
+    // One filter: a single scan, WHERE, GROUP BY trace.
+    const { from, cond } = leafSql(filters[0], b);
+    sql = `SELECT s.trace_id AS trace_id, ${MATCHED("s")}\nFROM ${from}\nWHERE ${SCOPE} AND ${cond}\nGROUP BY s.trace_id${having((i) => b.valueColumns[i])}`;
+  } else if (filters) {
+    // {A} && {B} && ...: still one scan. Each span gets a flag per filter; a trace
+    // qualifies when every flag is set somewhere in it, and its matched spans are the
+    // spans with any flag set (Tempo returns both sides' spans).
+    const leaves = filters.map((c) => leafSql(c, b));
+    const from = leaves.find((l) => l.from !== "spans s")?.from ?? "spans s";
+    const flags = leaves.map((l, i) => `${l.cond} AS m${i}`);
+    const wheres = leaves.map((_, i) => `x.m${i}`);
+    const inner = `SELECT ${b.spanColumns()}, ${flags.join(", ")} FROM ${from} WHERE ${SCOPE}`;
+    sql = `SELECT x.trace_id AS trace_id, ${MATCHED("x")}\nFROM (${inner}) x\nWHERE ${wheres.join(" OR ")}\nGROUP BY x.trace_id`
+      + having((i) => `x.v${i}`, wheres.map((w) => `bool_or(${w})`));
+  } else {
+    const name = compileSpanset(body, b);
+    sql = `${b.withClause()}SELECT x.trace_id AS trace_id, ${MATCHED("x")}\nFROM ${name} x\nGROUP BY x.trace_id${having((i) => `x.v${i}`)}`;
+  }
+  return { sql, params: b.params.values };
+}

@@ -1,0 +1,48 @@
+import { ParamBag } from "./params";
+
+/** Spans of the caller's project and time window; $project/$start/$end are bound by the caller. */
+export const SCOPE = "s.project_id = $project::INTEGER AND s.start_ns BETWEEN $start::BIGINT AND $end::BIGINT";
+export const TRACES_JOIN = "JOIN traces t ON t.project_id = s.project_id AND t.trace_id = s.trace_id";
+
+/**
+ * Accumulates the CTEs of one query. Every spanset CTE has the same columns
+ * (trace_id, span_id, parent_span_id, name, start_ns, then one v<i> per aggregated
+ * field), so spansets can be UNIONed and joined without knowing where they came from.
+ */
+export class SqlBuilder {
+  readonly params = new ParamBag();
+  /** SQL over `s` for each aggregated field, projected as v0, v1, ... */
+  readonly valueColumns: string[] = [];
+  private readonly ctes: string[] = [];
+  private recursive = false;
+  private names = 0;
+
+  valueColumn(sql: string): number {
+    const i = this.valueColumns.indexOf(sql);
+    if (i >= 0) return i;
+    this.valueColumns.push(sql);
+    return this.valueColumns.length - 1;
+  }
+
+  /** The shared column list, read straight from a `spans s` row. */
+  spanColumns(): string {
+    return ["s.trace_id", "s.span_id", "s.parent_span_id", "s.name", "s.start_ns", ...this.valueColumns.map((v, i) => `${v} AS v${i}`)].join(", ");
+  }
+
+  reserve(): string {
+    return `q${this.names++}`;
+  }
+
+  cte(body: string, options: { name?: string; columns?: string; materialized?: boolean; recursive?: boolean } = {}): string {
+    const name = options.name ?? this.reserve();
+    if (options.recursive) this.recursive = true;
+    const columns = options.columns ? `(${options.columns})` : "";
+    this.ctes.push(`${name}${columns} AS ${options.materialized ? "MATERIALIZED " : ""}(\n  ${body}\n)`);
+    return name;
+  }
+
+  withClause(): string {
+    if (!this.ctes.length) return "";
+    return `WITH ${this.recursive ? "RECURSIVE " : ""}${this.ctes.join(",\n")}\n`;
+  }
+}
