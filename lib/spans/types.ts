@@ -83,6 +83,24 @@ export interface AttributeValueInfo {
   count: number;
 }
 
+export interface AttributeStatsQuery {
+  projectId: number;
+  key: string;
+  scope: "span" | "resource";
+  startNs: bigint;
+  endNs: bigint;
+}
+
+export interface AttributeStats {
+  key: string;
+  scope: "span" | "resource";
+  spanCount: number;
+  /** HyperLogLog estimate, a few percent off at high cardinality. */
+  distinctApprox: number;
+  /** For keys with numeric values: over those values. */
+  numeric: { min: number; max: number; avg: number; p50: number; p95: number; sum: number } | null;
+}
+
 export interface AttributeKeyQuery {
   projectId: number;
   scope?: AttributeScope;
@@ -157,6 +175,7 @@ export interface SpanStore {
   searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number): Promise<string[] | null>;
   countSpans(projectId: number): Promise<number>;
   queryMetrics(query: MetricsQuery): Promise<MetricsResult>;
+  attributeStats(query: AttributeStatsQuery): Promise<AttributeStats>;
   queryFunnel(query: FunnelQuery): Promise<FunnelResult>;
   funnelDropOff(query: FunnelQuery, step: number, limit: number): Promise<FunnelDropOff>;
   searchTraces(query: TraceSearchQuery): Promise<TraceSearchPage>;

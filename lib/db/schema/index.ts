@@ -1,3 +1,4 @@
 export * from "./projects";
 export * from "./api-keys";
 export * from "./saved-filters";
+export * from "./saved-funnels";

@@ -9,6 +9,7 @@ import { queryMetrics } from "./metrics";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
+import { attributeStats } from "./attribute-stats";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
 import { getSpan, getTrace, listTraces } from "./read-traces";
@@ -74,6 +75,10 @@ export class DuckDbSpanStore implements SpanStore {
 
   queryMetrics(query: MetricsQuery) {
     return this.read((c) => queryMetrics(c, query));
+  }
+
+  attributeStats(query: Parameters<SpanStore["attributeStats"]>[0]) {
+    return this.read((c) => attributeStats(c, query));
   }
 
   queryFunnel(query: FunnelQuery) {

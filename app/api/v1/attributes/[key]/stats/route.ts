@@ -1,0 +1,21 @@
+import { readerProject } from "@/lib/http/auth";
+import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { parseChartRange } from "@/lib/http/metrics-params";
+import { getSpanStore } from "@/lib/spans";
+
+/** `?scope=span|resource&start=&end=&since=`: distinct estimate and numeric summary of one key. */
+export async function GET(req: Request, ctx: { params: Promise<{ key: string }> }) {
+  const auth = await readerProject(req);
+  if (!auth.ok) return auth.response;
+  const { key } = await ctx.params;
+  const params = new URL(req.url).searchParams;
+  try {
+    const scope = params.get("scope") ?? "span";
+    if (scope !== "span" && scope !== "resource") throw new BadRequestError("scope", "expected span or resource");
+    const range = params.get("start") || params.get("since") ? parseChartRange(params) : { startNs: 0n, endNs: (1n << 63n) - 1n };
+    return Response.json(await (await getSpanStore()).attributeStats({ projectId: auth.projectId, key: decodeURIComponent(key), scope, ...range }));
+  } catch (err) {
+    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    throw err;
+  }
+}

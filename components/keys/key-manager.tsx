@@ -1,0 +1,45 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { CreateKeyForm } from "./create-key-form";
+import { FirstKey } from "./first-key";
+import { KeyTable } from "./key-table";
+import { fetchKeys, keysQueryKey, type KeyRow } from "./queries";
+
+/** Settings' API keys: the revealable first key, creating, listing and revoking keys. */
+export function KeyManager() {
+  const query = useQuery({ queryKey: keysQueryKey, queryFn: fetchKeys });
+  const keys = query.data ?? [];
+  const first = keys.find((k): k is KeyRow & { revealableKey: string } => !!k.revealableKey && !k.revokedAt);
+
+  return (
+    <div className="flex max-w-4xl flex-col gap-5">
+      <p className="text-muted">
+        Keys let SDKs send spans to this server: send one as <code className="font-mono text-fg">Authorization: Bearer &lt;key&gt;</code>{" "}
+        or <code className="font-mono text-fg">x-api-key: &lt;key&gt;</code>. Use one key per service or environment, so
+        you can revoke one without touching the others.
+      </p>
+      {first && <FirstKey row={first} />}
+      <CreateKeyForm />
+      <section aria-labelledby="keys-title" className="space-y-2">
+        <h2 id="keys-title" className="font-semibold">
+          Keys <span className="font-mono font-normal text-muted">{keys.length || ""}</span>
+        </h2>
+        {query.isError && (
+          <p role="alert" className="text-error">
+            Could not load the keys: {query.error.message}. Reload the page to try again.
+          </p>
+        )}
+        {query.isPending ? (
+          <SkeletonRows rows={3} columns={5} />
+        ) : keys.length === 0 ? (
+          <EmptyState title="No keys yet">Create one above, then use it in an SDK (see Send traces on the Traces page).</EmptyState>
+        ) : (
+          <KeyTable keys={keys} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Kbd } from "@/components/ui/kbd";
+import { Sidebar } from "./sidebar";
+
+const SHORTCUTS: [string[], string][] = [
+  [["?"], "Show this list"],
+  [["/"], "Focus the search or filter box"],
+  [["↑", "↓"], "Move between rows in a table"],
+  [["Enter"], "Open the focused row"],
+  [["Esc"], "Close a panel or this dialog"],
+];
+
+function typingIn(target: EventTarget | null) {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+/** The dashboard frame: navigation, page, and the global `?` and `/` keys. */
+export function DashboardFrame({ children }: { children: React.ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey || typingIn(e.target)) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setOpen(true);
+      } else if (e.key === "/") {
+        const search = document.querySelector<HTMLElement>("[data-search]");
+        if (!search) return;
+        e.preventDefault();
+        search.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (open && d && !d.open) d.showModal();
+  }, [open]);
+
+  return (
+    <div className="flex h-dvh">
+      <Sidebar onShowShortcuts={() => setOpen(true)} />
+      <main className="flex min-w-0 flex-1 flex-col overflow-y-auto">{children}</main>
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        aria-labelledby="shortcuts-title"
+        className="m-auto w-80 rounded-lg border border-line bg-bg p-4 text-fg shadow-xl backdrop:bg-black/40"
+      >
+        <h2 id="shortcuts-title" className="mb-3 text-sm font-semibold">
+          Keyboard shortcuts
+        </h2>
+        <dl className="space-y-2">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={what} className="flex items-center justify-between gap-3">
+              <dt className="flex gap-1">{keys.map((k) => <Kbd key={k}>{k}</Kbd>)}</dt>
+              <dd className="text-muted">{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <form method="dialog" className="mt-4 flex justify-end">
+          <button className="h-7 rounded-md border border-line px-3 hover:bg-hover">Close</button>
+        </form>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { NavIcon, type NavIconName } from "./nav-icons";
+
+interface NavItem {
+  label: string;
+  icon: NavIconName;
+  href?: string;
+  /** Paths that also mark this item current (a trace belongs to Traces). */
+  matches?: (path: string) => boolean;
+}
+
+const ITEMS: NavItem[] = [
+  { label: "Traces", icon: "traces", href: "/", matches: (p) => p === "/" || p.startsWith("/traces") },
+  { label: "Metrics", icon: "metrics" },
+  { label: "Funnels", icon: "funnels" },
+  { label: "Attributes", icon: "attributes" },
+  { label: "Saved", icon: "saved" },
+  { label: "Settings", icon: "settings", href: "/settings", matches: (p) => p.startsWith("/settings") },
+];
+
+const ROW = "flex h-7 items-center gap-2 rounded-md px-2";
+
+export function Sidebar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex w-48 shrink-0 flex-col border-r border-line bg-panel">
+      <Link href="/" className="flex h-11 items-center gap-2 px-4 text-sm font-semibold tracking-tight">
+        <svg viewBox="0 0 16 16" className="size-4 text-accent" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+          <path d="M2 4h8M4 8h9M6 12h6" strokeLinecap="round" />
+        </svg>
+        Spanlens
+      </Link>
+      <ul className="flex flex-1 flex-col gap-0.5 px-2 py-1">
+        {ITEMS.map((item) => {
+          if (!item.href) {
+            return (
+              <li key={item.label}>
+                <span aria-disabled="true" title="Coming soon" className={`${ROW} cursor-default text-faint`}>
+                  <NavIcon name={item.icon} />
+                  {item.label}
+                  <span className="ml-auto text-[10px] tracking-wide uppercase">soon</span>
+                </span>
+              </li>
+            );
+          }
+          const current = item.matches?.(pathname) ?? pathname === item.href;
+          return (
+            <li key={item.label}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`${ROW} ${current ? "bg-selected font-medium text-fg" : "text-muted hover:bg-hover hover:text-fg"}`}
+              >
+                <NavIcon name={item.icon} />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="flex flex-col gap-2 border-t border-line p-3">
+        <ThemeToggle />
+        <button type="button" onClick={onShowShortcuts} className="text-left text-xs text-muted hover:text-fg">
+          Keyboard shortcuts <span className="font-mono">?</span>
+        </button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Number of service colours. globals.css defines `--svc-0` .. `--svc-{N-1}` for light and
+ * dark themes: no reds in it, because red means an error and nothing else.
+ */
+export const SERVICE_PALETTE_SIZE = 10;
+
+/** FNV-1a over the name's UTF-16 code units: stable across pages, builds and browsers. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The palette slot of a service: the same name always gets the same colour. */
+export function serviceColorIndex(serviceName: string): number {
+  return hashString(serviceName) % SERVICE_PALETTE_SIZE;
+}
+
+/** A CSS colour for the service, theme-aware through the custom properties. */
+export function serviceColor(serviceName: string): string {
+  return `var(--svc-${serviceColorIndex(serviceName)})`;
+}
