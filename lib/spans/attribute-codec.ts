@@ -33,7 +33,11 @@ export function splitAttrs(attrs: Attr[]): TypedAttrs {
     switch (value.t) {
       case "str": out.str.push({ key, value: value.v }); break;
       case "int": out.int.push({ key, value: value.v }); break;
-      case "dbl": out.dbl.push({ key, value: value.v }); break;
+      // NaN and infinities are not JSON numbers: keep them, typed, in the JSON map.
+      case "dbl":
+        if (Number.isFinite(value.v)) out.dbl.push({ key, value: value.v });
+        else out.json.push({ key, value: JSON.stringify(toOtlpJson(value)) });
+        break;
       case "bool": out.bool.push({ key, value: value.v }); break;
       default: out.json.push({ key, value: JSON.stringify(toOtlpJson(value)) });
     }

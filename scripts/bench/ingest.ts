@@ -7,7 +7,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { DuckDbSpanStore } from "@/lib/spans/duckdb/store";
-import { SPAN_COLUMNS_DDL } from "@/lib/spans/duckdb/schema";
+import { SPAN_COLUMNS_DDL, STAGED_TO_SPAN, STAGING_COLUMNS_DDL } from "@/lib/spans/duckdb/schema";
 import { CHUNK_ROWS, spanChunk } from "@/lib/spans/duckdb/span-chunk";
 import { writeBenchSection } from "./benchmarks-file";
 import { machineLine, timeRuns } from "./machine";
@@ -36,12 +36,16 @@ async function rawAppend(dir: string, all: NormalizedSpan[][]) {
   const instance = await DuckDBInstance.create(path.join(dir, "raw.duckdb"));
   const conn = await instance.connect();
   await conn.run(`CREATE TABLE spans (${SPAN_COLUMNS_DDL})`);
+  await conn.run(`CREATE TEMP TABLE staging (${STAGING_COLUMNS_DDL})`);
   const t0 = performance.now();
+  // The least any store of this layout must do: append the chunks, cast the maps, insert.
   for (const batch of all) {
-    const appender = await conn.createAppender("spans");
+    const appender = await conn.createAppender("staging", "main", "temp");
     for (let i = 0; i < batch.length; i += CHUNK_ROWS) appender.appendDataChunk(spanChunk(1, batch.slice(i, i + CHUNK_ROWS)));
     appender.flushSync();
     appender.closeSync();
+    await conn.run(`INSERT INTO spans SELECT ${STAGED_TO_SPAN} FROM staging s`);
+    await conn.run("DELETE FROM staging");
   }
   const secs = (performance.now() - t0) / 1000;
   conn.closeSync();
@@ -85,7 +89,7 @@ ${totalSpans.toLocaleString()} synthetic spans (${spansPerTrace} per trace, 15 a
 
 | path | spans/s | ratio to raw |
 |---|---|---|
-| raw DuckDB appender into a bare table (the limit) | ${rate(rawSecs)} | 1.00 |
+| raw DuckDB: append the same chunks, cast maps, insert into a bare table (the limit) | ${rate(rawSecs)} | 1.00 |
 | SpanStore.ingest (staging, dedup, trace summaries, attribute catalog, one transaction) | ${rate(storeSecs)} | ${(storeSecs / rawSecs).toFixed(2)}x slower |
 
 Resending the last request (${resend.received.toLocaleString()} spans, all already stored): ${resendMs.toFixed(0)} ms, ${resend.stored} stored. Store file: ${disk.toFixed(0)} MB.

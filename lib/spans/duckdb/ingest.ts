@@ -2,6 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { IngestResult } from "../types";
 import { CATALOG_ENTRIES_SQL, UPSERT_KEYS_SQL, UPSERT_VALUES_SQL } from "./catalog-sql";
+import { STAGED_TO_SPAN } from "./schema";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -16,8 +17,9 @@ const KNOWN_SPANS = `
 
 const FRESH_SPANS = `
   CREATE OR REPLACE TEMP TABLE fresh AS
-  SELECT DISTINCT ON (s.trace_id, s.span_id) s.* FROM spans_staging s
-  ANTI JOIN known k ON k.trace_id = s.trace_id AND k.span_id = s.span_id`;
+  SELECT ${STAGED_TO_SPAN} FROM (
+    SELECT DISTINCT ON (s.trace_id, s.span_id) s.* FROM spans_staging s
+    ANTI JOIN known k ON k.trace_id = s.trace_id AND k.span_id = s.span_id) s`;
 
 /** The summary row of each touched trace, rebuilt from all its stored spans
  * (spans of one trace arrive in many requests, in any order). */

@@ -37,6 +37,27 @@ export const SPAN_COLUMNS_DDL = `
   dropped_events_count UINTEGER NOT NULL,
   dropped_links_count UINTEGER NOT NULL`;
 
+const MAP_TYPES: Record<string, string> = {
+  str: "MAP(VARCHAR, VARCHAR)", int: "MAP(VARCHAR, BIGINT)", dbl: "MAP(VARCHAR, DOUBLE)", bool: "MAP(VARCHAR, BOOLEAN)", json: "MAP(VARCHAR, VARCHAR)",
+};
+
+/**
+ * The temp staging table the appender fills: attribute maps arrive as JSON object text,
+ * which DuckDB turns into MAPs in one vectorised cast. Appending MAP values from JS costs
+ * an object per entry and was the ingest bottleneck (see BENCHMARKS.md).
+ */
+export const STAGING_COLUMNS_DDL = SPAN_COLUMNS_DDL.replace(/ MAP\(VARCHAR, [A-Z]+\)/g, " VARCHAR");
+
+/** SELECT list turning a staging row (alias `s`) into a `spans` row. */
+export const STAGED_TO_SPAN = SPAN_COLUMNS_DDL.split(",\n")
+  .map((line) => line.trim().split(" ")[0])
+  .filter(Boolean)
+  .map((col) => {
+    const m = /^(attr|res)_(str|int|dbl|bool|json)$/.exec(col);
+    return m ? `s.${col}::JSON::${MAP_TYPES[m[2]]} AS ${col}` : `s.${col}`;
+  })
+  .join(", ");
+
 /** Each entry moves the schema one version up; the store applies the missing ones at open. */
 const MIGRATIONS: string[] = [
   // No primary key: ingest removes already-stored spans itself (see ingest.ts), and an

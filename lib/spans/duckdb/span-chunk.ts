@@ -1,13 +1,13 @@
 import {
-  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, MAP, UINTEGER, UTINYINT, VARCHAR,
-  listValue, mapValue, type DuckDBType, type DuckDBValue,
+  BIGINT, DuckDBDataChunk, INTEGER, LIST, UINTEGER, UTINYINT, VARCHAR, listValue, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { attrsToOtlpJson, splitAttrs, type TypedAttrs } from "../attribute-codec";
 
-const mapTypes = [MAP(VARCHAR, VARCHAR), MAP(VARCHAR, BIGINT), MAP(VARCHAR, DOUBLE), MAP(VARCHAR, BOOLEAN), MAP(VARCHAR, VARCHAR)];
+// Maps travel as JSON object text (see STAGING_COLUMNS_DDL).
+const mapTypes = [VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
 
-/** Column types in the order of SPAN_COLUMNS_DDL. */
+/** Column types in the order of STAGING_COLUMNS_DDL. */
 export const SPAN_CHUNK_TYPES: DuckDBType[] = [
   INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, UTINYINT, VARCHAR,
   BIGINT, BIGINT, BIGINT, UTINYINT, VARCHAR, VARCHAR, VARCHAR,
@@ -23,12 +23,23 @@ function serviceName(span: NormalizedSpan): string {
   return attr?.value.t === "str" && attr.value.v ? attr.value.v : "unknown_service";
 }
 
-function mapOrNull<T extends DuckDBValue>(entries: { key: string; value: T }[]): DuckDBValue {
-  return entries.length ? mapValue(entries) : null;
+/** A JSON object from entries whose values are already JSON text; null when empty. */
+function jsonObject<T>(entries: { key: string; value: T }[], valueJson: (v: T) => string): string | null {
+  if (!entries.length) return null;
+  let out = "{";
+  for (let i = 0; i < entries.length; i++) out += (i ? "," : "") + JSON.stringify(entries[i].key) + ":" + valueJson(entries[i].value);
+  return out + "}";
 }
 
+// Ints are written as their exact digits: DuckDB reads them as BIGINT without a float step.
 function typedMapValues(t: TypedAttrs): DuckDBValue[] {
-  return [mapOrNull(t.str), mapOrNull(t.int), mapOrNull(t.dbl), mapOrNull(t.bool), mapOrNull(t.json)];
+  return [
+    jsonObject(t.str, JSON.stringify),
+    jsonObject(t.int, (v) => v.toString()),
+    jsonObject(t.dbl, JSON.stringify),
+    jsonObject(t.bool, String),
+    jsonObject(t.json, JSON.stringify),
+  ];
 }
 
 function row(projectId: number, s: NormalizedSpan): DuckDBValue[] {

@@ -16,7 +16,7 @@ import { getSpan, getTrace, listTraces } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
 import { getTraceSummary } from "./read-trace-summary";
 import { searchInTrace } from "./search-in-trace";
-import { migrateSpanSchema, SPAN_COLUMNS_DDL } from "./schema";
+import { migrateSpanSchema, STAGING_COLUMNS_DDL } from "./schema";
 import { WriteQueue } from "./write-queue";
 
 export class DuckDbSpanStore implements SpanStore {
@@ -33,7 +33,7 @@ export class DuckDbSpanStore implements SpanStore {
     const instance = await DuckDBInstance.create(path.join(dataDir, "spans.duckdb"));
     const writer = await instance.connect();
     await migrateSpanSchema(writer);
-    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${SPAN_COLUMNS_DDL})`);
+    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${STAGING_COLUMNS_DDL})`);
     return new DuckDbSpanStore(instance, writer);
   }
 
@@ -102,6 +102,11 @@ export class DuckDbSpanStore implements SpanStore {
 
   listAttributeValues(query: AttributeValueQuery) {
     return this.read((c) => listAttributeValues(c, query));
+  }
+
+  /** For benchmarks only: the same questions as hand-written SQL on the raw engine. */
+  rawRead<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.read(fn);
   }
 
   /** Each read gets its own connection: connections are cheap, and reads then never

@@ -1,0 +1,119 @@
+// `npm run bench:ui`: opens synthetic traces of 1k, 10k and 100k spans in Chromium against
+// the production server and measures the waterfall: time from navigation to the first rows
+// painted, the longest main-thread task while scrolling top to bottom, and the JS heap.
+// Needs a production build (`npm run build`). Usage: node --import tsx scripts/bench/ui.ts [--runs 3]
+import fs from "node:fs";
+import { chromium, type Browser } from "@playwright/test";
+import { startServer, type TestServer } from "../../tests/server";
+import { writeBenchSection } from "./benchmarks-file";
+import { machineLine, median } from "./machine";
+import { syntheticOtlpTrace } from "./ui-traces";
+
+const SIZES = [1_000, 10_000, 100_000];
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+
+async function ingest(server: TestServer, spans: number): Promise<string> {
+  const { traceId, batches } = syntheticOtlpTrace(spans, spans);
+  for (const resourceSpans of batches) {
+    const res = await fetch(`${server.url}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${server.apiKey}` },
+      body: JSON.stringify({ resourceSpans }),
+    });
+    if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  }
+  return traceId;
+}
+
+/** The compact payload the page downloads: its size and the server's time to answer. */
+async function payload(server: TestServer, traceId: string) {
+  const t0 = performance.now();
+  const res = await fetch(`${server.url}/api/v1/traces/${traceId}/waterfall`);
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { mb: bytes / 2 ** 20, ms: performance.now() - t0 };
+}
+
+interface Run { readyMs: number; longestTaskMs: number; longTasks: number; heapMb: number; reachedEnd: boolean; scrollSteps: number }
+
+async function openAndScroll(browser: Browser, url: string): Promise<Run> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; dur: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, dur: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByName("waterfall-ready").length > 0, null, { timeout: 120_000, polling: 50 });
+  const readyMs = await page.evaluate(() => performance.getEntriesByName("waterfall-ready")[0].startTime);
+  await page.waitForTimeout(500); // let the load settle, so its tasks are not counted as scrolling
+  // Scroll the virtual list to the bottom a fling at a time (five screens per step, every
+  // row replaced each frame: harder than a user), two frames per step.
+  const scroll = await page.evaluate(async () => {
+    const el = document.querySelector<HTMLElement>("[data-testid=waterfall-rows]")!;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const start = performance.now();
+    let steps = 0;
+    while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
+      el.scrollTop += el.clientHeight * 5;
+      steps++;
+      await frame();
+    }
+    await frame();
+    const rows = [...el.querySelectorAll<HTMLElement>("[data-pos]")].map((r) => Number(r.dataset.pos));
+    return { start, steps, lastShown: Math.max(...rows) };
+  });
+  const tasks = await page.evaluate((start) => (window as unknown as { __longTasks: { start: number; dur: number }[] }).__longTasks.filter((t) => t.start >= start), scroll.start);
+  const size = await page.evaluate(() => Number(document.querySelector("[data-testid=trace-span-count] span")?.getAttribute("title")?.replace(/,/g, "")));
+  const heapMb = await page.evaluate(() => {
+    (window as unknown as { gc?: () => void }).gc?.();
+    return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20;
+  });
+  await page.close();
+  return {
+    readyMs, heapMb, scrollSteps: scroll.steps, reachedEnd: scroll.lastShown === size - 1,
+    longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.dur), 0), longTasks: tasks.length,
+  };
+}
+
+async function main() {
+  const server = await startServer();
+  const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const browser = await chromium.launch({ executablePath, args: ["--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const version = browser.version();
+  const rows: string[] = [];
+  try {
+    const traces: [number, string][] = [];
+    for (const n of SIZES) {
+      console.log(`ingesting a ${n.toLocaleString()}-span trace…`);
+      traces.push([n, await ingest(server, n)]);
+    }
+    await openAndScroll(browser, `${server.url}/traces/${traces[0][1]}`); // warm-up: first loads of the route and chunks
+    for (const [n, traceId] of traces) {
+      const p = await payload(server, traceId);
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await openAndScroll(browser, `${server.url}/traces/${traceId}`));
+      const longest = Math.max(...runs.map((r) => r.longestTaskMs));
+      const line = `| ${n.toLocaleString("en-US")} | ${p.mb.toFixed(1)} MB, ${p.ms.toFixed(0)} ms | ${median(runs.map((r) => r.readyMs)).toFixed(0)} | ${longest ? longest.toFixed(0) : "none over 50"} | ${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.heapMb)).toFixed(0)} | ${runs.every((r) => r.reachedEnd) ? "yes" : "NO"} (${runs[0].scrollSteps} steps) |`;
+      console.log(line);
+      rows.push(line);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Chromium ${version}, headless, 1500x950.
+Synthetic traces (nested 6-11 deep, ~2% errors with exception events, ~5% with log events) ingested as OTLP/JSON, then each opened ${RUNS} times in a fresh page of the production build.
+
+| spans | compact payload (size, server time) | first rows painted after navigation, ms (median) | longest main-thread task while scrolling to the bottom, ms (worst run) | long tasks (> 50 ms) while scrolling | JS heap after load, MB (median, after GC) | scrolled to the last span |
+|---|---|---|---|---|---|---|
+${rows.join("\n")}
+
+First paint is the \`waterfall-ready\` performance mark (a frame after the first rows commit), from navigation start. Scrolling moves five screens per step, two frames per step, so every row is replaced each frame: harder than a user's fling.`;
+  writeBenchSection("Waterfall UI (bench:ui)", body);
+  console.log(body);
+}
+
+await main();
