@@ -3,6 +3,7 @@ import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
 import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
 import { compileSpanFilter } from "@/lib/traceql/span-filter";
 import { TraceQLError } from "@/lib/traceql";
+import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError } from "./errors";
 import { QueryError } from "./search-params";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
@@ -19,9 +20,9 @@ export function parseGroupRef(text: string, param = "groupBy"): GroupRef {
 }
 
 /** A TraceQL filter as the set of spans it matches; syntax errors keep their position. */
-export function spanFilterParam(q: string | null, param = "q", paramPrefix = "f") {
+export function spanFilterParam(q: string | null, columns: PromotedColumns, param = "q", paramPrefix = "f") {
   try {
-    return compileSpanFilter(q ?? "", paramPrefix);
+    return compileSpanFilter(q ?? "", paramPrefix, columns);
   } catch (err) {
     if (err instanceof TraceQLError) throw new QueryError(`${param}: ${err.message}`, err.from, err.to);
     throw err;
@@ -38,7 +39,7 @@ export function parseChartRange(params: URLSearchParams) {
   return { startNs, endNs };
 }
 
-export function parseMetricsParams(params: URLSearchParams, projectId: number): MetricsQuery {
+export function parseMetricsParams(params: URLSearchParams, projectId: number, columns: PromotedColumns): MetricsQuery {
   const { startNs, endNs } = parseChartRange(params);
   let measure;
   try {
@@ -57,5 +58,5 @@ export function parseMetricsParams(params: URLSearchParams, projectId: number): 
   }
   const topN = Number(params.get("top") ?? 10);
   if (!Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) throw new BadRequestError("top", `expected an integer from 1 to ${MAX_TOP_N}`);
-  return { projectId, filter: spanFilterParam(params.get("q")), measure, groupBy, startNs, endNs, stepNs, topN };
+  return { projectId, filter: spanFilterParam(params.get("q"), columns), measure, groupBy, startNs, endNs, stepNs, topN };
 }

@@ -1,6 +1,7 @@
 import { decodeSearchCursor } from "@/lib/spans/cursor";
 import type { TraceSearchQuery, TraceSortKey } from "@/lib/spans/types";
 import { compileTraceQL, TraceQLError } from "@/lib/traceql";
+import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError } from "./errors";
 import { nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
 
@@ -15,10 +16,10 @@ export class QueryError extends Error {
 }
 
 /** `{}` (or nothing) needs no span scan: every trace in the range matches. */
-function compile(q: string | null): TraceSearchQuery["match"] {
+function compile(q: string | null, columns: PromotedColumns): TraceSearchQuery["match"] {
   if (!q || /^\s*\{\s*\}\s*$/.test(q)) return null;
   try {
-    return compileTraceQL(q);
+    return compileTraceQL(q, { columns });
   } catch (err) {
     if (err instanceof TraceQLError) throw new QueryError(err.message, err.from, err.to);
     throw err;
@@ -45,7 +46,7 @@ function parseColumns(raw: string | null): TraceSearchQuery["columns"] {
 }
 
 /** Everything `GET /api/v1/traces` accepts, validated. */
-export function parseSearchParams(params: URLSearchParams, projectId: number): TraceSearchQuery {
+export function parseSearchParams(params: URLSearchParams, projectId: number, columns: PromotedColumns): TraceSearchQuery {
   const sort = (params.get("sort") ?? "start") as TraceSortKey;
   if (!SORTS.includes(sort)) throw new BadRequestError("sort", `expected one of ${SORTS.join(", ")}`);
   const order = params.get("order") ?? "desc";
@@ -55,7 +56,7 @@ export function parseSearchParams(params: URLSearchParams, projectId: number): T
   if (rawCursor && !cursor) throw new BadRequestError("cursor", "not a cursor returned by this API");
   return {
     projectId,
-    match: compile(params.get("q")),
+    match: compile(params.get("q"), columns),
     ...parseRange(params),
     limit: parseLimit(params.get("limit"), 50, 1000),
     sort,

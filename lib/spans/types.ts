@@ -174,6 +174,8 @@ export interface SpanStore {
   /** Span ids of one trace matching a search (attribute values, `key = value`), in start order. */
   searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number): Promise<string[] | null>;
   countSpans(projectId: number): Promise<number>;
+  /** The storage layout SQL builders need: which attributes have dedicated columns. */
+  layout(): Promise<{ columns: import("./layout").PromotedColumns }>;
   queryMetrics(query: MetricsQuery): Promise<MetricsResult>;
   attributeStats(query: AttributeStatsQuery): Promise<AttributeStats>;
   queryFunnel(query: FunnelQuery): Promise<FunnelResult>;

@@ -16,7 +16,7 @@ function valueSql(field: Field, b: SqlBuilder, fn: string): string {
   }
   if (field.scope === "event") throw notSupported(`${fn}() of an event attribute`, field);
   const k = b.params.ref(field.key, "VARCHAR");
-  return `coalesce(${mapLookup(field.scope, "int", k)}::DOUBLE, ${mapLookup(field.scope, "dbl", k)})`;
+  return `coalesce(${mapLookup(field.scope, "int", k, b.params)}::DOUBLE, ${mapLookup(field.scope, "dbl", k, b.params)})`;
 }
 
 /** Registers every aggregated field first: leaf CTEs must project all value columns. */

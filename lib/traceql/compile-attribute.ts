@@ -10,10 +10,12 @@ type MapType = (typeof MAP_TYPES)[number];
  * resource's, as Tempo does; per type, so a key stored as int on the span and as string
  * on the resource would match either way (an edge case worth the single coalesce).
  */
-export function mapLookup(scope: Exclude<AttributeScope, "event">, type: MapType, key: string): string {
-  if (scope === "span") return `s.attr_${type}[${key}]`;
-  if (scope === "resource") return `s.res_${type}[${key}]`;
-  return `coalesce(s.attr_${type}[${key}], s.res_${type}[${key}])`;
+export function mapLookup(scope: Exclude<AttributeScope, "event">, type: MapType, key: string, params: ParamBag): string {
+  const span = params.promotedColumn("span", type, key) ?? `s.attr_${type}[${key}]`;
+  const resource = params.promotedColumn("resource", type, key) ?? `s.res_${type}[${key}]`;
+  if (scope === "span") return span;
+  if (scope === "resource") return resource;
+  return `coalesce(${span}, ${resource})`;
 }
 
 const isRegex = (op: ComparisonOp) => op === "=~" || op === "!~";
@@ -39,7 +41,7 @@ export function compareAttribute(
   switch (v.type) {
     case "nil": {
       if (op !== "=" && op !== "!=") throw mismatch();
-      const present = MAP_TYPES.map((t) => `${mapLookup(scope, t, k)} IS NOT NULL`).join(" OR ");
+      const present = MAP_TYPES.map((t) => `${mapLookup(scope, t, k, params)} IS NOT NULL`).join(" OR ");
       return op === "!=" ? `(${present})` : `NOT (${present})`;
     }
     case "string": {
@@ -49,7 +51,7 @@ export function compareAttribute(
       if (scope === "resource" && key === "service.name" && op === "=") {
         return `(s.service_name = ${p} AND s.res_str[${k}] = ${p})`;
       }
-      return stringOp(mapLookup(scope, "str", k), op, p);
+      return stringOp(mapLookup(scope, "str", k, params), op, p);
     }
     case "int":
     case "duration":
@@ -59,11 +61,11 @@ export function compareAttribute(
       // Integer literals compare exactly against attr_int; attr_dbl compares as DOUBLE.
       const asInt = v.type === "float" ? params.ref(raw, "DOUBLE") : params.ref(raw, "BIGINT");
       const asDbl = params.ref(raw, "DOUBLE");
-      return `coalesce(${mapLookup(scope, "int", k)} ${op} ${asInt}, ${mapLookup(scope, "dbl", k)} ${op} ${asDbl})`;
+      return `coalesce(${mapLookup(scope, "int", k, params)} ${op} ${asInt}, ${mapLookup(scope, "dbl", k, params)} ${op} ${asDbl})`;
     }
     case "bool":
       if (op !== "=" && op !== "!=") throw mismatch();
-      return `${mapLookup(scope, "bool", k)} ${op} ${params.ref(v.value, "BOOLEAN")}`;
+      return `${mapLookup(scope, "bool", k, params)} ${op} ${params.ref(v.value, "BOOLEAN")}`;
     default:
       throw mismatch();
   }

@@ -3,7 +3,8 @@ import { havingSql, registerAggregateFields } from "./compile-aggregate";
 import { compileSpanset, leafSql } from "./compile-spanset";
 import type { ParamValue } from "./params";
 import { parseTraceQL } from "./parse";
-import { SCOPE, SqlBuilder } from "./sql-builder";
+import { SCOPE, SqlBuilder, usedParams } from "./sql-builder";
+import type { PromotedColumns } from "@/lib/spans/layout";
 
 export interface CompiledTraceQL {
   sql: string;
@@ -52,9 +53,9 @@ function andedFilters(node: Spanset): (Condition | null)[] | null {
 const MATCHED = (a: string) =>
   `count(*) AS matched_spans, min_by({'span_id': ${a}.span_id, 'name': ${a}.name}, {'start': ${a}.start_ns, 'id': ${a}.span_id}, 3) AS matched`;
 
-export function compileTraceQL(query: string): CompiledTraceQL {
+export function compileTraceQL(query: string, options: { columns?: PromotedColumns } = {}): CompiledTraceQL {
   const ast = simplify(parseTraceQL(query));
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(options.columns);
   registerAggregateFields(ast, b);
 
   // Trailing aggregate stages never change which spans a surviving trace keeps, so they
@@ -93,5 +94,5 @@ export function compileTraceQL(query: string): CompiledTraceQL {
     const name = compileSpanset(body, b);
     sql = `${b.withClause()}SELECT x.trace_id AS trace_id, ${MATCHED("x")}\nFROM ${name} x\nGROUP BY x.trace_id${having((i) => `x.v${i}`)}`;
   }
-  return { sql, params: b.params.values };
+  return { sql, params: usedParams(sql, b.params.values) };
 }

@@ -1,3 +1,5 @@
+import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "@/lib/spans/layout";
+
 export type ParamValue = string | number | bigint | boolean;
 export type SqlType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "UTINYINT";
 
@@ -11,6 +13,17 @@ export type SqlType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "UTINYINT";
 export class ParamBag {
   readonly values: Record<string, ParamValue> = {};
   private readonly names = new Map<string, string>();
+
+  /** Dedicated columns of the store (see lib/spans/layout.ts), read instead of maps. */
+  constructor(private readonly columns: PromotedColumns = NO_PROMOTED_COLUMNS) {}
+
+  /** `s.<column>` when the attribute behind a key reference has a dedicated column. */
+  promotedColumn(scope: "span" | "resource", type: string, keyRef: string): string | null {
+    const name = /^\$(p\d+)::/.exec(keyRef)?.[1];
+    const key = name === undefined ? undefined : this.values[name];
+    const column = typeof key === "string" ? this.columns.get(promotedKey(scope, type, key)) : undefined;
+    return column ? `s.${column}` : null;
+  }
 
   ref(value: ParamValue, type: SqlType): string {
     const v = typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;

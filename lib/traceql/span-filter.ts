@@ -2,7 +2,8 @@ import type { SpanFilter } from "@/lib/metrics/types";
 import { registerAggregateFields } from "./compile-aggregate";
 import { compileSpanset, isMatchAll, leafSql } from "./compile-spanset";
 import { parseTraceQL } from "./parse";
-import { SqlBuilder } from "./sql-builder";
+import { SqlBuilder, usedParams } from "./sql-builder";
+import type { PromotedColumns } from "@/lib/spans/layout";
 
 /**
  * A query as the set of spans it matches, for charts and funnels (which count spans,
@@ -10,18 +11,19 @@ import { SqlBuilder } from "./sql-builder";
  * structural becomes SQL yielding (trace_id, span_id). Null for `{}` or an empty query:
  * every span. `prefix` renames the parameters so several filters can share one statement.
  */
-export function compileSpanFilter(query: string, prefix = "f"): SpanFilter | null {
+export function compileSpanFilter(query: string, prefix = "f", columns?: PromotedColumns): SpanFilter | null {
   if (!query.trim()) return null;
   const ast = parseTraceQL(query);
   if (isMatchAll(ast)) return null;
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(columns);
   if (ast.kind === "filter") {
     const { from, cond } = leafSql(ast.condition, b);
-    if (from === "spans s") return rename({ where: cond, params: b.params.values }, prefix);
+    if (from === "spans s") return rename({ where: cond, params: usedParams(cond, b.params.values) }, prefix);
   }
   registerAggregateFields(ast, b);
   const name = compileSpanset(ast, b);
-  return rename({ semi: `${b.withClause()}SELECT trace_id, span_id FROM ${name}`, params: b.params.values }, prefix);
+  const semi = `${b.withClause()}SELECT trace_id, span_id FROM ${name}`;
+  return rename({ semi, params: usedParams(semi, b.params.values) }, prefix);
 }
 
 // Parameter references are the only `$p<n>` tokens in compiled SQL: values are never spliced in.

@@ -1,4 +1,11 @@
-import { ParamBag } from "./params";
+import type { PromotedColumns } from "@/lib/spans/layout";
+import { ParamBag, type ParamValue } from "./params";
+
+/** Only parameters the SQL references: DuckDB refuses to bind unused names, and a key
+ * read from a dedicated column leaves its map-key parameter unused. */
+export function usedParams(sql: string, values: Record<string, ParamValue>): Record<string, ParamValue> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => sql.includes(`$${name}::`)));
+}
 
 /** Spans of the caller's project and time window; $project/$start/$end are bound by the caller. */
 export const SCOPE = "s.project_id = $project::INTEGER AND s.start_ns BETWEEN $start::BIGINT AND $end::BIGINT";
@@ -10,7 +17,11 @@ export const TRACES_JOIN = "JOIN traces t ON t.project_id = s.project_id AND t.t
  * field), so spansets can be UNIONed and joined without knowing where they came from.
  */
 export class SqlBuilder {
-  readonly params = new ParamBag();
+  readonly params: ParamBag;
+
+  constructor(columns?: PromotedColumns) {
+    this.params = new ParamBag(columns);
+  }
   /** SQL over `s` for each aggregated field, projected as v0, v1, ... */
   readonly valueColumns: string[] = [];
   private readonly ctes: string[] = [];

@@ -1,7 +1,6 @@
 // `npm run bench:metrics`: a grouped p95 over time and a 4-step funnel by user.id through
 // the SpanStore, against the same questions as hand-written SQL on the raw engine.
 import { parseMeasure } from "@/lib/metrics/measure";
-import { DuckDbSpanStore } from "@/lib/spans/duckdb/store";
 import { compileSpanFilter } from "@/lib/traceql/span-filter";
 import { writeBenchSection } from "./benchmarks-file";
 import { loadBenchStore } from "./load-store";
@@ -13,14 +12,15 @@ const START = END - 86_400_000_000_000n;
 const STEP = 900_000_000_000n; // 15 min: 96 points
 const STAGES = ["view", "cart", "checkout", "purchase"];
 
-const HAND_P95 = `
-  SELECT attr_str['customer.tier'] AS tier, (start_ns - ${START}) // ${STEP} AS bucket, quantile_cont(duration_ns / 1e6, 0.95) AS v
+let col = (map: string, key: string) => `${map}['${key}']`;
+const handP95 = () => `
+  SELECT ${col("attr_str", "customer.tier")} AS tier, (start_ns - ${START}) // ${STEP} AS bucket, quantile_cont(duration_ns / 1e6, 0.95) AS v
   FROM spans WHERE project_id = 1 AND start_ns >= ${START} AND start_ns < ${END}
   GROUP BY GROUPING SETS ((tier, bucket), (tier))`;
 
-const HAND_FUNNEL = `
-  WITH s AS (SELECT attr_str['user.id'] AS u, attr_str['funnel.stage'] AS st, start_ns FROM spans
-             WHERE project_id = 1 AND start_ns >= ${START} AND start_ns < ${END} AND attr_str['funnel.stage'] IN ('view','cart','checkout','purchase')),
+const handFunnel = () => `
+  WITH s AS (SELECT ${col("attr_str", "user.id")} AS u, ${col("attr_str", "funnel.stage")} AS st, start_ns FROM spans
+             WHERE project_id = 1 AND start_ns >= ${START} AND start_ns < ${END} AND ${col("attr_str", "funnel.stage")} IN ('view','cart','checkout','purchase')),
   r0 AS (SELECT u, min(start_ns) AS t, min(start_ns) AS t0 FROM s WHERE st = 'view' GROUP BY u),
   r1 AS (SELECT a.u, a.t0, min(b.start_ns) AS t FROM r0 a JOIN s b ON b.u = a.u AND b.st = 'cart' AND b.start_ns > a.t AND b.start_ns <= a.t0 + 3600000000000 GROUP BY a.u, a.t0),
   r2 AS (SELECT a.u, a.t0, min(b.start_ns) AS t FROM r1 a JOIN s b ON b.u = a.u AND b.st = 'checkout' AND b.start_ns > a.t AND b.start_ns <= a.t0 + 3600000000000 GROUP BY a.u, a.t0),
@@ -28,23 +28,27 @@ const HAND_FUNNEL = `
   SELECT (SELECT count(*) FROM r0), (SELECT count(*) FROM r1), (SELECT count(*) FROM r2), (SELECT count(*) FROM r3)`;
 
 async function main() {
-  const { dir } = await loadBenchStore(SPANS);
-  const store = await DuckDbSpanStore.open(dir);
+  const { store } = await loadBenchStore(SPANS);
+  const { columns } = await store.layout();
+  col = (map, key) => {
+    const [prefix, type] = map.split("_");
+    return columns.get(`${prefix === "attr" ? "span" : "resource"}:${type}:${key}`) ?? `${map}['${key}']`;
+  };
   const p95 = await timeRuns(10, () =>
     store.queryMetrics({
       projectId: 1, filter: null, measure: parseMeasure("p95(duration)"), groupBy: [{ scope: "span", key: "customer.tier" }],
       startNs: START, endNs: END, stepNs: STEP, topN: 10,
     }),
   );
-  const p95Raw = await timeRuns(10, () => store.rawRead((c) => c.runAndReadAll(HAND_P95)));
+  const p95Raw = await timeRuns(10, () => store.rawRead((c) => c.runAndReadAll(handP95())));
   const funnelQuery = {
-    projectId: 1, steps: STAGES.map((s, i) => compileSpanFilter(`{ span.funnel.stage = "${s}" }`, `s${i}_`)!),
+    projectId: 1, steps: STAGES.map((s, i) => compileSpanFilter(`{ span.funnel.stage = "${s}" }`, `s${i}_`, columns)!),
     by: { scope: "span" as const, key: "user.id" }, windowNs: 3_600_000_000_000n, startNs: START, endNs: END,
   };
   const counts = (await store.queryFunnel(funnelQuery)).steps.map((s) => s.count);
   const funnel = await timeRuns(10, () => store.queryFunnel(funnelQuery));
-  const funnelRaw = await timeRuns(10, () => store.rawRead((c) => c.runAndReadAll(HAND_FUNNEL)));
-  const rawCounts = (await store.rawRead((c) => c.runAndReadAll(HAND_FUNNEL))).getRows()[0].map(Number);
+  const funnelRaw = await timeRuns(10, () => store.rawRead((c) => c.runAndReadAll(handFunnel())));
+  const rawCounts = (await store.rawRead((c) => c.runAndReadAll(handFunnel()))).getRows()[0].map(Number);
   await store.close();
   const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.
 ${SPANS.toLocaleString()} synthetic spans over 24 h. Median of 10 runs after a warm-up, in ms.

@@ -38,6 +38,8 @@ interface Run { readyMs: number; longestTaskMs: number; longTasks: number; heapM
 
 async function openAndScroll(browser: Browser, url: string): Promise<Run> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  // tsx compiles the callbacks below with esbuild's keepNames, which calls a `__name` helper the page lacks.
+  await page.addInitScript("window.__name = (f) => f");
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; dur: number }[] };
     w.__longTasks = [];

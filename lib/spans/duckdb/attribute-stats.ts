@@ -1,22 +1,22 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AttributeStats, AttributeStatsQuery } from "../types";
-import { attrNumber, attrText } from "./metrics-sql";
+import type { PromotedColumns } from "../layout";
+import { attrNumber, attrText, usedOnly } from "./metrics-sql";
 
 /**
  * One key measured on the spans themselves: approximate distinct values (HyperLogLog,
  * which the catalog cannot give for doubles and long strings) and, for numbers, a summary.
  */
-export async function attributeStats(conn: DuckDBConnection, q: AttributeStatsQuery): Promise<AttributeStats> {
+export async function attributeStats(conn: DuckDBConnection, q: AttributeStatsQuery, columns: PromotedColumns): Promise<AttributeStats> {
   const ref = { scope: q.scope === "resource" ? "resource" : "span", key: q.key } as const;
-  const text = attrText(ref, "$key::VARCHAR");
-  const num = attrNumber(ref, "$key::VARCHAR");
-  const [row] = (await conn.runAndReadAll(
-    `SELECT count(*) AS spans, approx_count_distinct(${text}) AS distinct_approx,
+  const text = attrText(ref, "$key::VARCHAR", columns);
+  const num = attrNumber(ref, "$key::VARCHAR", columns);
+  const sql = `SELECT count(*) AS spans, approx_count_distinct(${text}) AS distinct_approx,
             count(${num}) AS numeric_count, min(${num}) AS min, max(${num}) AS max, avg(${num}) AS avg,
             quantile_cont(${num}, 0.5) AS p50, quantile_cont(${num}, 0.95) AS p95, sum(${num}) AS sum
-     FROM spans WHERE project_id = $project::INTEGER AND start_ns BETWEEN $start::BIGINT AND $end::BIGINT AND ${text} IS NOT NULL`,
-    { project: q.projectId, key: q.key, start: q.startNs, end: q.endNs },
-  )).getRowObjectsJS() as { spans: bigint; distinct_approx: bigint; numeric_count: bigint; min: number | null; max: number | null; avg: number | null; p50: number | null; p95: number | null; sum: number | null }[];
+     FROM spans WHERE project_id = $project::INTEGER AND start_ns BETWEEN $start::BIGINT AND $end::BIGINT AND ${text} IS NOT NULL`;
+  const params = usedOnly(sql, { project: q.projectId, key: q.key, start: q.startNs, end: q.endNs });
+  const [row] = (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as { spans: bigint; distinct_approx: bigint; numeric_count: bigint; min: number | null; max: number | null; avg: number | null; p50: number | null; p95: number | null; sum: number | null }[];
   const numeric = Number(row.numeric_count) > 0
     ? { min: row.min!, max: row.max!, avg: row.avg!, p50: row.p50!, p95: row.p95!, sum: row.sum! }
     : null;

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { toStepResults, type FunnelDropOff, type FunnelQuery, type FunnelResult } from "@/lib/metrics/funnel-types";
 import type { SpanFilter } from "@/lib/metrics/types";
-import { attrText } from "./metrics-sql";
+import type { PromotedColumns } from "../layout";
+import { attrText, usedOnly } from "./metrics-sql";
 
 type Params = Record<string, string | number | bigint | boolean>;
 
@@ -19,7 +20,7 @@ function stepMatch(f: SpanFilter, params: Params) {
  * its first step-1 span; taking the earliest at each step is what makes that greedy
  * choice optimal. One scan of spans feeds every step.
  */
-function funnelCtes(q: FunnelQuery, params: Params) {
+function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
   Object.assign(params, { project: q.projectId, start: q.startNs, end: q.endNs, window: q.windowNs });
   const conds = q.steps.map((f) => stepMatch(f, params));
   const range = "project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT";
@@ -28,7 +29,7 @@ function funnelCtes(q: FunnelQuery, params: Params) {
   let entity = "trace_id";
   if (q.by !== "trace") {
     params.ekey = q.by.key;
-    const own = attrText(q.by, "$ekey");
+    const own = attrText(q.by, "$ekey", columns);
     // A step span often lacks the entity attribute its trace carries elsewhere (on the root).
     ctes.push(`ent AS (SELECT trace_id AS ent_trace, min(${own}) AS ent_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
     joins.push("LEFT JOIN ent ON ent_trace = trace_id");
@@ -37,7 +38,7 @@ function funnelCtes(q: FunnelQuery, params: Params) {
   let breakdown = "NULL::VARCHAR";
   if (q.breakdown) {
     params.bkey = q.breakdown.key;
-    const own = attrText(q.breakdown, "$bkey");
+    const own = attrText(q.breakdown, "$bkey", columns);
     ctes.push(`bdt AS (SELECT trace_id AS bd_trace, min(${own}) AS bd_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
     joins.push("LEFT JOIN bdt ON bd_trace = trace_id");
     breakdown = `coalesce(${own}, bd_value)`;
@@ -56,16 +57,14 @@ function funnelCtes(q: FunnelQuery, params: Params) {
   return ctes;
 }
 
-export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery): Promise<FunnelResult> {
+export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery, columns: PromotedColumns): Promise<FunnelResult> {
   const params: Params = {};
-  const ctes = funnelCtes(q, params);
+  const ctes = funnelCtes(q, params, columns);
   const union = q.steps.map((_, k) => `SELECT ${k} AS k, bd, t, prev FROM r${k}`).join(" UNION ALL ");
-  const rows = (await conn.runAndReadAll(
-    `WITH ${ctes.join(",\n")}
+  const sql = `WITH ${ctes.join(",\n")}
      SELECT k, bd, grouping(bd) AS all_bd, count(*) AS n, median((t - prev) / 1e6) AS med
-     FROM (${union}) GROUP BY GROUPING SETS ((k), (k, bd)) ORDER BY k`,
-    params,
-  )).getRowObjectsJS() as { k: number; bd: string | null; all_bd: number; n: bigint; med: number | null }[];
+     FROM (${union}) GROUP BY GROUPING SETS ((k), (k, bd)) ORDER BY k`;
+  const rows = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as { k: number; bd: string | null; all_bd: number; n: bigint; med: number | null }[];
   const collect = (filter: (r: (typeof rows)[number]) => boolean) => {
     const counts = q.steps.map(() => 0);
     const medians: (number | null)[] = q.steps.map(() => null);
@@ -85,16 +84,16 @@ export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery): Promi
 }
 
 /** Who reached step `step` (0-based) and did not go on to the next. */
-export async function funnelDropOff(conn: DuckDBConnection, q: FunnelQuery, step: number, limit: number): Promise<FunnelDropOff> {
+export async function funnelDropOff(
+  conn: DuckDBConnection, q: FunnelQuery, step: number, limit: number, columns: PromotedColumns,
+): Promise<FunnelDropOff> {
   const params: Params = { limit };
-  const ctes = funnelCtes(q, params);
-  const rows = (await conn.runAndReadAll(
-    `WITH ${ctes.join(",\n")}
+  const ctes = funnelCtes(q, params, columns);
+  const sql = `WITH ${ctes.join(",\n")}
      SELECT a.entity, a.trace, a.t, count(*) OVER () AS total
      FROM r${step} a ANTI JOIN r${step + 1} b ON a.entity = b.entity
-     ORDER BY a.t DESC LIMIT $limit`,
-    params,
-  )).getRowObjectsJS() as { entity: string; trace: string; t: bigint; total: bigint }[];
+     ORDER BY a.t DESC LIMIT $limit`;
+  const rows = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as { entity: string; trace: string; t: bigint; total: bigint }[];
   return {
     entities: rows.map((r) => ({ entity: r.entity, traceId: r.trace, reachedAtUnixNano: r.t.toString() })),
     total: Number(rows[0]?.total ?? 0),

@@ -2,7 +2,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { IngestResult } from "../types";
 import { CATALOG_ENTRIES_SQL, UPSERT_KEYS_SQL, UPSERT_VALUES_SQL } from "./catalog-sql";
-import { STAGED_TO_SPAN } from "./schema";
+import type { PromotedColumns } from "../layout";
+import { promotedSources } from "./promotion";
+import { SPAN_COLUMN_NAMES, STAGED_TO_SPAN } from "./schema";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -40,7 +42,9 @@ const REBUILD_TRACES = `
  * stored yet into `spans`, updates trace summaries and the attribute catalog, all in one
  * transaction: a failed request leaves nothing behind.
  */
-export async function ingestSpans(conn: DuckDBConnection, projectId: number, spans: NormalizedSpan[]): Promise<IngestResult> {
+export async function ingestSpans(
+  conn: DuckDBConnection, projectId: number, spans: NormalizedSpan[], promoted: PromotedColumns,
+): Promise<IngestResult> {
   if (spans.length === 0) return { received: 0, stored: 0 };
   const p = { project: projectId };
   await conn.run("BEGIN TRANSACTION");
@@ -59,7 +63,11 @@ export async function ingestSpans(conn: DuckDBConnection, projectId: number, spa
     await conn.run("CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT trace_id FROM spans_staging");
     await conn.run(KNOWN_SPANS, p);
     await conn.run(FRESH_SPANS);
-    const stored = Number((await conn.run("INSERT INTO spans SELECT * FROM fresh")).rowsChanged);
+    const src = promotedSources(promoted);
+    const stored = Number((await conn.run(
+      `INSERT INTO spans (${[...SPAN_COLUMN_NAMES, ...src.names].join(", ")}) SELECT *${src.exprs.map((e) => `, ${e}`).join("")} FROM fresh`,
+      src.params,
+    )).rowsChanged);
     if (stored > 0) {
       await conn.run("DELETE FROM traces WHERE project_id = $project AND trace_id IN (SELECT trace_id FROM touched)", p);
       await conn.run(REBUILD_TRACES, p);

@@ -1,26 +1,39 @@
 import type { AttrRef, Measure } from "@/lib/metrics/measure";
 import type { GroupRef, SpanFilter } from "@/lib/metrics/types";
+import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "../layout";
 
 type Params = Record<string, string | number | bigint | boolean>;
 
+/** One typed value of an attribute: its dedicated column when it has one, else the map. */
+function lookup(prefix: "attr" | "res", type: string, ref: AttrRef, param: string, columns: PromotedColumns) {
+  return columns.get(promotedKey(prefix === "attr" ? "span" : "resource", type, ref.key)) ?? `${prefix}_${type}[${param}]`;
+}
+
 /** An attribute as text (group-by keys), across its typed maps. */
-export function attrText(ref: AttrRef, param: string): string {
-  const typed = (p: string) =>
-    `coalesce(${p}_str[${param}], ${p}_int[${param}]::VARCHAR, ${p}_dbl[${param}]::VARCHAR, ${p}_bool[${param}]::VARCHAR)`;
+export function attrText(ref: AttrRef, param: string, columns: PromotedColumns = NO_PROMOTED_COLUMNS): string {
+  const typed = (p: "attr" | "res") =>
+    `coalesce(${lookup(p, "str", ref, param, columns)}, ${lookup(p, "int", ref, param, columns)}::VARCHAR, `
+    + `${lookup(p, "dbl", ref, param, columns)}::VARCHAR, ${lookup(p, "bool", ref, param, columns)}::VARCHAR)`;
   if (ref.scope === "span") return typed("attr");
   if (ref.scope === "resource") return typed("res");
   return `coalesce(${typed("attr")}, ${typed("res")})`;
 }
 
 /** An attribute as a number (ints and doubles), for sums and percentiles. */
-export function attrNumber(ref: AttrRef, param: string): string {
-  const num = (p: string) => `coalesce(${p}_int[${param}]::DOUBLE, ${p}_dbl[${param}])`;
+export function attrNumber(ref: AttrRef, param: string, columns: PromotedColumns = NO_PROMOTED_COLUMNS): string {
+  const num = (p: "attr" | "res") => `coalesce(${lookup(p, "int", ref, param, columns)}::DOUBLE, ${lookup(p, "dbl", ref, param, columns)})`;
   if (ref.scope === "span") return num("attr");
   if (ref.scope === "resource") return num("res");
   return `coalesce(${num("attr")}, ${num("res")})`;
 }
 
-export function groupExpr(g: GroupRef, param: string, params: Params): string {
+/** Drops parameters the SQL no longer mentions (a dedicated column replaced the map key):
+ * DuckDB refuses to bind unused names. */
+export function usedOnly<T>(sql: string, params: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(sql)));
+}
+
+export function groupExpr(g: GroupRef, param: string, params: Params, columns: PromotedColumns): string {
   if ("intrinsic" in g) {
     return {
       name: "name",
@@ -31,16 +44,16 @@ export function groupExpr(g: GroupRef, param: string, params: Params): string {
   }
   if (g.scope !== "span" && g.key === "service.name") return "service_name";
   params[param] = g.key;
-  return attrText(g, `$${param}`);
+  return attrText(g, `$${param}`, columns);
 }
 
 /** The per-span value a measure aggregates (NULL where the span lacks it). */
-export function measureValue(m: Measure, params: Params): string {
+export function measureValue(m: Measure, params: Params, columns: PromotedColumns): string {
   if (!("of" in m)) return "NULL";
   if (m.of === "duration") return "duration_ns / 1e6";
   if (m.of === "trace") return "trace_id";
   params.mkey = m.of.key;
-  return m.fn === "countDistinct" ? attrText(m.of, "$mkey") : attrNumber(m.of, "$mkey");
+  return m.fn === "countDistinct" ? attrText(m.of, "$mkey", columns) : attrNumber(m.of, "$mkey", columns);
 }
 
 /**

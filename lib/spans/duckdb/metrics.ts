@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { groupLabel, type MetricsQuery, type MetricsResult, type MetricsSeries } from "@/lib/metrics/types";
-import { filterWhere, groupExpr, measureAggregate, measureValue } from "./metrics-sql";
+import type { PromotedColumns } from "../layout";
+import { filterWhere, groupExpr, measureAggregate, measureValue, usedOnly } from "./metrics-sql";
 
 type Params = Record<string, string | number | bigint | boolean>;
 
@@ -9,15 +10,15 @@ type Params = Record<string, string | number | bigint | boolean>;
  * (a percentile total is computed from all values, not from the buckets), top-N groups
  * by span count with the rest folded into "other".
  */
-export async function queryMetrics(conn: DuckDBConnection, q: MetricsQuery): Promise<MetricsResult> {
+export async function queryMetrics(conn: DuckDBConnection, q: MetricsQuery, columns: PromotedColumns): Promise<MetricsResult> {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs, step: q.stepNs, top: q.topN };
-  const groups = [0, 1].map((i) => (q.groupBy[i] ? groupExpr(q.groupBy[i], `g${i}key`, params) : "NULL::VARCHAR"));
+  const groups = [0, 1].map((i) => (q.groupBy[i] ? groupExpr(q.groupBy[i], `g${i}key`, params, columns) : "NULL::VARCHAR"));
   const stepSec = Number(q.stepNs) / 1e9;
   const rangeSec = Number(q.endNs - q.startNs) / 1e9;
   const agg = measureAggregate(q.measure, `(CASE WHEN grouping(bucket) = 1 THEN ${rangeSec} ELSE ${stepSec} END)`);
   const sql = `
     WITH base AS (
-      SELECT start_ns, status_code, ${measureValue(q.measure, params)} AS v, ${groups[0]} AS g0, ${groups[1]} AS g1
+      SELECT start_ns, status_code, ${measureValue(q.measure, params, columns)} AS v, ${groups[0]} AS g0, ${groups[1]} AS g1
       FROM spans s
       WHERE project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT AND ${filterWhere(q.filter, params)}
     ),
@@ -32,7 +33,7 @@ export async function queryMetrics(conn: DuckDBConnection, q: MetricsQuery): Pro
     FROM labeled
     GROUP BY GROUPING SETS ((keep, g0, g1, bucket), (keep, g0, g1))
     ORDER BY keep DESC, g0, g1, bucket`;
-  const rows = (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as {
+  const rows = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as {
     keep: boolean; g0: string | null; g1: string | null; bucket: bigint | null; is_total: number; value: number | null; n: bigint;
   }[];
   const startMs = Number(q.startNs / 1_000_000n);

@@ -48,6 +48,8 @@ const MAP_TYPES: Record<string, string> = {
  */
 export const STAGING_COLUMNS_DDL = SPAN_COLUMNS_DDL.replace(/ MAP\(VARCHAR, [A-Z]+\)/g, " VARCHAR");
 
+export const SPAN_COLUMN_NAMES = SPAN_COLUMNS_DDL.split(",\n").map((line) => line.trim().split(" ")[0]).filter(Boolean);
+
 /** SELECT list turning a staging row (alias `s`) into a `spans` row. */
 export const STAGED_TO_SPAN = SPAN_COLUMNS_DDL.split(",\n")
   .map((line) => line.trim().split(" ")[0])
@@ -97,6 +99,17 @@ const MIGRATIONS: string[] = [
      type VARCHAR NOT NULL,
      span_count BIGINT NOT NULL,
      PRIMARY KEY (project_id, scope, key, value, type)
+   );`,
+  // Dedicated columns (Tempo's word): a hot attribute copied out of its map into a typed
+  // column of its own, which filters and group-bys read ~10x faster. The maps stay the
+  // source of truth; see promotion.ts for when a key is promoted.
+  `CREATE TABLE promoted_columns (
+     scope VARCHAR NOT NULL,
+     key VARCHAR NOT NULL,
+     type VARCHAR NOT NULL,
+     column_name VARCHAR NOT NULL,
+     promoted_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+     PRIMARY KEY (scope, key, type)
    );`,
 ];
 

@@ -18,13 +18,21 @@ import { getTraceSummary } from "./read-trace-summary";
 import { searchInTrace } from "./search-in-trace";
 import { migrateSpanSchema, STAGING_COLUMNS_DDL } from "./schema";
 import { WriteQueue } from "./write-queue";
+import { loadPromoted, promoteHotKeys } from "./promotion";
+import type { PromotedColumns } from "../layout";
+
+/** Promotion is checked after ingests, at most this often, so batches stay cheap. */
+const PROMOTION_CHECK_EVERY_SPANS = 20_000;
 
 export class DuckDbSpanStore implements SpanStore {
   private readonly queue = new WriteQueue();
 
+  private spansSinceCheck = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
+    private readonly promoted: Map<string, string>,
   ) {}
 
   /** Opens (creating if needed) `<dataDir>/spans.duckdb` and migrates its schema. */
@@ -34,11 +42,30 @@ export class DuckDbSpanStore implements SpanStore {
     const writer = await instance.connect();
     await migrateSpanSchema(writer);
     await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${STAGING_COLUMNS_DDL})`);
-    return new DuckDbSpanStore(instance, writer);
+    return new DuckDbSpanStore(instance, writer, await loadPromoted(writer));
   }
 
   ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult> {
-    return this.queue.run(() => ingestSpans(this.writer, projectId, spans));
+    return this.queue.run(async () => {
+      const result = await ingestSpans(this.writer, projectId, spans, this.promoted);
+      this.spansSinceCheck += result.stored;
+      if (this.spansSinceCheck >= PROMOTION_CHECK_EVERY_SPANS) {
+        this.spansSinceCheck = 0;
+        // After the ingest's own commit: a failed promotion must not fail the request.
+        await promoteHotKeys(this.writer, this.promoted).catch((err) => console.error("[spanlens] column promotion failed", err));
+      }
+      return result;
+    });
+  }
+
+  /** Promotes hot keys now instead of waiting for enough new spans (benchmarks, tests). */
+  promoteNow(): Promise<string[]> {
+    return this.queue.run(() => promoteHotKeys(this.writer, this.promoted));
+  }
+
+  /** Which attributes have dedicated columns; SQL builders read those instead of maps. */
+  async layout(): Promise<{ columns: PromotedColumns }> {
+    return { columns: new Map(this.promoted) };
   }
 
   listTraces(query: TraceListQuery) {
@@ -74,19 +101,19 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   queryMetrics(query: MetricsQuery) {
-    return this.read((c) => queryMetrics(c, query));
+    return this.read((c) => queryMetrics(c, query, this.promoted));
   }
 
   attributeStats(query: Parameters<SpanStore["attributeStats"]>[0]) {
-    return this.read((c) => attributeStats(c, query));
+    return this.read((c) => attributeStats(c, query, this.promoted));
   }
 
   queryFunnel(query: FunnelQuery) {
-    return this.read((c) => queryFunnel(c, query));
+    return this.read((c) => queryFunnel(c, query, this.promoted));
   }
 
   funnelDropOff(query: FunnelQuery, step: number, limit: number) {
-    return this.read((c) => funnelDropOff(c, query, step, limit));
+    return this.read((c) => funnelDropOff(c, query, step, limit, this.promoted));
   }
 
   countSpans(projectId: number) {

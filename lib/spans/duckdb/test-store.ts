@@ -6,12 +6,13 @@ import { DuckDbSpanStore } from "./store";
 /** A real DuckDB store in a fresh temp dir, for tests; `cleanup` closes and deletes it. */
 export async function openTempStore() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-store-test-"));
-  const store = await DuckDbSpanStore.open(dir);
-  return {
-    store,
+  const ctx = {
+    store: await DuckDbSpanStore.open(dir),
+    dir,
     async cleanup() {
-      await store.close();
+      await ctx.store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return ctx;
 }

@@ -12,8 +12,9 @@ export async function GET(req: Request) {
   const auth = await readerProject(req);
   if (!auth.ok) return auth.response;
   try {
-    const query = parseSearchParams(new URL(req.url).searchParams, auth.projectId);
-    return Response.json(await (await getSpanStore()).searchTraces(query));
+    const store = await getSpanStore();
+    const query = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
+    return Response.json(await store.searchTraces(query));
   } catch (err) {
     if (err instanceof QueryError) return jsonError(400, `q: ${err.message}`, { from: err.from, to: err.to });
     if (err instanceof BadRequestError) return jsonError(400, err.message);

@@ -16,7 +16,8 @@ export async function POST(req: Request) {
   const { step, limit, ...funnel } = parsed.data;
   if (step >= funnel.steps.length - 1) return jsonError(400, `step: must be below the last step (${funnel.steps.length - 1})`);
   try {
-    return Response.json(await (await getSpanStore()).funnelDropOff(toFunnelQuery(funnel, auth.projectId), step, limit));
+    const store = await getSpanStore();
+    return Response.json(await store.funnelDropOff(toFunnelQuery(funnel, auth.projectId, (await store.layout()).columns), step, limit));
   } catch (err) {
     if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
     if (err instanceof BadRequestError) return jsonError(400, err.message);

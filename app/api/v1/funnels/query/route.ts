@@ -11,7 +11,8 @@ export async function POST(req: Request) {
   const parsed = funnelBody.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return jsonError(400, bodyProblem(parsed.error));
   try {
-    return Response.json(await (await getSpanStore()).queryFunnel(toFunnelQuery(parsed.data, auth.projectId)));
+    const store = await getSpanStore();
+    return Response.json(await store.queryFunnel(toFunnelQuery(parsed.data, auth.projectId, (await store.layout()).columns)));
   } catch (err) {
     if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
     if (err instanceof BadRequestError) return jsonError(400, err.message);

@@ -8,8 +8,9 @@ export async function GET(req: Request) {
   const auth = await readerProject(req);
   if (!auth.ok) return auth.response;
   try {
-    const { projectId, match, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId);
-    return Response.json(await (await getSpanStore()).durationHistogram({ projectId, match, startNs, endNs }));
+    const store = await getSpanStore();
+    const { projectId, match, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
+    return Response.json(await store.durationHistogram({ projectId, match, startNs, endNs }));
   } catch (err) {
     if (err instanceof QueryError) return jsonError(400, `q: ${err.message}`, { from: err.from, to: err.to });
     if (err instanceof BadRequestError) return jsonError(400, err.message);
