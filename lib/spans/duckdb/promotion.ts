@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { promotedKey, type PromotedColumns } from "../layout";
+import { promotedKey } from "../layout";
 
 /** At most this many dedicated columns: each costs append time and disk. */
 export const MAX_PROMOTED = 48;
