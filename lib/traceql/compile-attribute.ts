@@ -49,7 +49,7 @@ export function compareAttribute(
       // The service_name column is far cheaper than a map lookup; the lookup still runs on
       // the rows it keeps, so a resource without service.name ("unknown_service") stays out.
       if (scope === "resource" && key === "service.name" && op === "=") {
-        return `(s.service_name = ${p} AND s.res_str[${k}] = ${p})`;
+        return `(s.service_name = ${p} AND ${mapLookup("resource", "str", k, params)} = ${p})`;
       }
       return stringOp(mapLookup(scope, "str", k, params), op, p);
     }

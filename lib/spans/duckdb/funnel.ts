@@ -24,29 +24,41 @@ function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
   Object.assign(params, { project: q.projectId, start: q.startNs, end: q.endNs, window: q.windowNs });
   const conds = q.steps.map((f) => stepMatch(f, params));
   const range = "project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT";
-  const ctes: string[] = [];
-  const joins: string[] = [];
-  let entity = "trace_id";
+  let ownEntity = "trace_id";
+  let ownBreakdown = "NULL::VARCHAR";
   if (q.by !== "trace") {
     params.ekey = q.by.key;
-    const own = attrText(q.by, "$ekey", columns);
-    // A step span often lacks the entity attribute its trace carries elsewhere (on the root).
-    ctes.push(`ent AS (SELECT trace_id AS ent_trace, min(${own}) AS ent_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
-    joins.push("LEFT JOIN ent ON ent_trace = trace_id");
-    entity = `coalesce(${own}, ent_value)`;
+    ownEntity = attrText(q.by, "$ekey", columns);
   }
-  let breakdown = "NULL::VARCHAR";
   if (q.breakdown) {
     params.bkey = q.breakdown.key;
-    const own = attrText(q.breakdown, "$bkey", columns);
-    ctes.push(`bdt AS (SELECT trace_id AS bd_trace, min(${own}) AS bd_value FROM spans WHERE ${range} AND ${own} IS NOT NULL GROUP BY trace_id)`);
-    joins.push("LEFT JOIN bdt ON bd_trace = trace_id");
-    breakdown = `coalesce(${own}, bd_value)`;
+    ownBreakdown = attrText(q.breakdown, "$bkey", columns);
+  }
+  const ctes = [`steps AS MATERIALIZED (
+    SELECT ${ownEntity} AS own_entity, ${ownBreakdown} AS own_bd, trace_id, start_ns, ${conds.map((c, k) => `${c} AS m${k}`).join(", ")}
+    FROM spans s WHERE ${range} AND (${conds.join(" OR ")}))`];
+  // A step span often lacks the entity (or breakdown) attribute its trace carries on
+  // another span, typically the root: look those up, only for the traces that need it.
+  const fallback = (name: string, own: string, column: string) =>
+    `${name} AS (SELECT trace_id AS ${name}_trace, min(${own}) AS ${name}_value FROM spans s
+      WHERE ${range} AND ${own} IS NOT NULL AND trace_id IN (SELECT trace_id FROM steps WHERE ${column} IS NULL)
+      GROUP BY trace_id)`;
+  const joins: string[] = [];
+  let entity = "own_entity";
+  let breakdown = "own_bd";
+  if (q.by !== "trace") {
+    ctes.push(fallback("ent", ownEntity, "own_entity"));
+    joins.push("LEFT JOIN ent ON ent_trace = trace_id");
+    entity = "coalesce(own_entity, ent_value)";
+  }
+  if (q.breakdown) {
+    ctes.push(fallback("bdt", ownBreakdown, "own_bd"));
+    joins.push("LEFT JOIN bdt ON bdt_trace = trace_id");
+    breakdown = "coalesce(own_bd, bdt_value)";
   }
   ctes.push(`hits AS MATERIALIZED (
-    SELECT ${entity} AS entity, ${breakdown} AS bd, trace_id, start_ns, ${conds.map((c, k) => `${c} AS m${k}`).join(", ")}
-    FROM spans s ${joins.join(" ")}
-    WHERE ${range} AND (${conds.join(" OR ")}))`);
+    SELECT ${entity} AS entity, ${breakdown} AS bd, trace_id, start_ns, ${conds.map((_, k) => `m${k}`).join(", ")}
+    FROM steps ${joins.join(" ")})`);
   ctes.push(`r0 AS (SELECT entity, arg_min(bd, start_ns) AS bd, min(start_ns) AS t, min(start_ns) AS t0, arg_min(trace_id, start_ns) AS trace, NULL::BIGINT AS prev
     FROM hits WHERE m0 AND entity IS NOT NULL GROUP BY entity)`);
   for (let k = 1; k < q.steps.length; k++) {

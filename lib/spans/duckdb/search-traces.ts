@@ -18,8 +18,32 @@ function matchedTraces(q: Pick<TraceSearchQuery, "match">, params: Params) {
             FROM traces t WHERE t.project_id = $project::INTEGER AND t.start_ns BETWEEN $start::BIGINT AND $end::BIGINT`;
   }
   Object.assign(params, q.match.params);
+  // `matched` is not selected here: DuckDB then skips its top-3 aggregate, which costs more
+  // than the whole match; matchedSpansOf computes it for the page's traces only.
   return `WITH m AS (${q.match.sql})
-          SELECT t.*, m.matched_spans, m.matched FROM m JOIN traces t ON t.project_id = $project::INTEGER AND t.trace_id = m.trace_id`;
+          SELECT t.*, m.matched_spans, NULL::STRUCT(span_id VARCHAR, name VARCHAR)[] AS matched
+          FROM m JOIN traces t ON t.project_id = $project::INTEGER AND t.trace_id = m.trace_id`;
+}
+
+/** Up to 3 matched spans of each page trace. Spans of these traces start between the
+ * page's earliest trace start and latest trace end, so the window narrows to that. */
+async function matchedSpansOf(conn: DuckDBConnection, q: TraceSearchQuery, page: { trace_id: string; start_ns: bigint; duration_ns: bigint }[]) {
+  if (!q.match || !page.length) return new Map<string, { span_id: string; name: string }[]>();
+  let lo = page[0].start_ns;
+  let hi = page[0].start_ns + page[0].duration_ns;
+  for (const r of page) {
+    if (r.start_ns < lo) lo = r.start_ns;
+    if (r.start_ns + r.duration_ns > hi) hi = r.start_ns + r.duration_ns;
+  }
+  const params: Params = {
+    ...q.match.params, project: q.projectId, ids: page.map((r) => r.trace_id).join(","),
+    start: lo > q.startNs ? lo : q.startNs, end: hi < q.endNs ? hi : q.endNs,
+  };
+  const rows = (await conn.runAndReadAll(
+    `WITH m AS (${q.match.sql}) SELECT trace_id, matched FROM m WHERE list_contains(string_split($ids, ','), trace_id)`,
+    params,
+  )).getRowObjectsJS() as { trace_id: string; matched: { span_id: string; name: string }[] }[];
+  return new Map(rows.map((r) => [r.trace_id, r.matched]));
 }
 
 function columnExpr(scope: "span" | "resource" | "any", param: string) {
@@ -73,6 +97,7 @@ export async function searchTraces(conn: DuckDBConnection, q: TraceSearchQuery):
     matched_spans: bigint; matched: { span_id: string; name: string }[] | null; sort_value: bigint; total: bigint;
   }[];
   const page = rows.slice(0, q.limit);
+  const matched = await matchedSpansOf(conn, q, page);
   const hits: TraceSearchHit[] = page.map((r) => ({
     traceId: r.trace_id,
     rootName: r.root_name,
@@ -82,7 +107,7 @@ export async function searchTraces(conn: DuckDBConnection, q: TraceSearchQuery):
     spanCount: r.span_count,
     errorCount: r.error_count,
     matchedSpans: Number(r.matched_spans),
-    matched: (r.matched ?? []).map((m) => ({ spanId: m.span_id, name: m.name })),
+    matched: (matched.get(r.trace_id) ?? []).map((m) => ({ spanId: m.span_id, name: m.name })),
     columns: {},
   }));
   await fillColumns(conn, q, hits);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { drillQuery, tracesHref } from "./drill";
+import { toChartSeries } from "./series";
+
+const series = toChartSeries(
+  { series: [{ group: { "span.customer.tier": "enterprise" }, points: [], total: 1, count: 1 }, { group: { "span.customer.tier": "free" }, points: [], total: 1, count: 1 }, { group: { other: true }, points: [], total: 1, count: 1 }] },
+  ["span.customer.tier"],
+);
+
+describe("drill-down links", () => {
+  it("opens the traces of one group and bucket", () => {
+    const href = tracesHref({ filter: "", series: series[0], bucket: { t: 1_700_000_000_000, stepMs: 300_000 }, range: { since: "24h" } });
+    const url = new URL(href, "http://x");
+    expect(url.pathname).toBe("/traces");
+    expect(url.searchParams.get("q")).toBe('{ span.customer.tier = "enterprise" }');
+    expect(url.searchParams.get("start")).toBe("1700000000");
+    expect(url.searchParams.get("end")).toBe("1700000300");
+  });
+  it("ANDs the page filter in, and uses the range without a bucket", () => {
+    const href = tracesHref({ filter: '{ resource.service.name = "web" }', series: series[1], range: { since: "1h" } });
+    const url = new URL(href, "http://x");
+    expect(url.searchParams.get("q")).toBe('{ resource.service.name = "web" && span.customer.tier = "free" }');
+    expect(url.searchParams.get("since")).toBe("1h");
+  });
+  it("spells other as none of the named groups", () => {
+    expect(drillQuery({ filter: "", series: series[2], allSeries: series, range: { since: "1h" } })).toBe(
+      '{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }',
+    );
+  });
+});

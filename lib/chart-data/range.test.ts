@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { bucketSeconds, describeRange, pinRange, rangeFromUrl, rangeParams, resolveRange, stepLabel } from "./range";
+
+describe("chart ranges", () => {
+  it("reads relative and pinned ranges from the URL", () => {
+    expect(rangeFromUrl({})).toEqual({ since: "24h" });
+    expect(rangeFromUrl({ since: "bogus" })).toEqual({ since: "24h" });
+    expect(rangeFromUrl({ since: "1h", start: 10, end: 20 })).toEqual({ start: 10, end: 20 });
+    expect(rangeFromUrl({ since: "1h", start: 20, end: 10 })).toEqual({ since: "1h" });
+  });
+  it("describes whether the range moves", () => {
+    expect(describeRange({ since: "1h" })).toBe("last 1 h");
+    expect(describeRange({ since: "15m" })).toBe("last 15 min");
+    const start = Date.UTC(2025, 2, 4, 10, 0) / 1000;
+    expect(describeRange({ start, end: start + 3600 })).toBe("2025-03-04 10:00–11:00 UTC");
+    expect(describeRange({ start, end: start + 86400 })).toBe("2025-03-04 10:00–2025-03-05 10:00 UTC");
+  });
+  it("resolves and pins", () => {
+    expect(resolveRange({ since: "1h" }, 7_200_000)).toEqual({ startMs: 3_600_000, endMs: 7_200_000 });
+    expect(pinRange({ since: "1h" }, 7_200_500)).toEqual({ start: 3600, end: 7201 });
+    expect(rangeParams({ start: 1, end: 2 })).toEqual({ start: "1", end: "2" });
+  });
+  it("turns a bucket into trace search bounds and a step into its label", () => {
+    expect(bucketSeconds(1_000_000, 300_000)).toEqual({ start: 1000, end: 1300 });
+    expect(stepLabel(300_000)).toBe("5m");
+    expect(stepLabel(86_400_000)).toBe("1d");
+  });
+});

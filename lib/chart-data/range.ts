@@ -1,0 +1,78 @@
+/**
+ * A chart's time range as the URL holds it: relative (`since=24h`, it moves with the
+ * clock) or pinned (`start`/`end` in unix seconds, the same for everyone who opens it).
+ */
+export type ChartRange = { since: string } | { start: number; end: number };
+
+export const DEFAULT_SINCE = "24h";
+export const SINCE_CHOICES = ["15m", "1h", "6h", "24h", "7d"] as const;
+export const STEP_CHOICES = ["1m", "5m", "15m", "30m", "1h", "3h", "6h", "1d"] as const;
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNIT_WORD: Record<string, string> = { s: "s", m: "min", h: "h", d: "d", w: "w" };
+
+/** `15m` -> 900000; null when it is not a duration the API accepts. */
+export function durationMs(text: string): number | null {
+  const m = /^(\d{1,6})([smhdw])$/.exec(text);
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : null;
+}
+
+export function rangeFromUrl(u: { since?: string | null; start?: number | null; end?: number | null }): ChartRange {
+  if (u.start != null && u.end != null && u.end > u.start) return { start: u.start, end: u.end };
+  return { since: u.since && durationMs(u.since) ? u.since : DEFAULT_SINCE };
+}
+
+export function isPinned(r: ChartRange): r is { start: number; end: number } {
+  return "start" in r;
+}
+
+/** The range as API query parameters. */
+export function rangeParams(r: ChartRange): Record<string, string> {
+  return isPinned(r) ? { start: String(r.start), end: String(r.end) } : { since: r.since };
+}
+
+/** Both ends in epoch ms, relative ranges resolved against `nowMs`. */
+export function resolveRange(r: ChartRange, nowMs: number): { startMs: number; endMs: number } {
+  if (isPinned(r)) return { startMs: r.start * 1000, endMs: r.end * 1000 };
+  return { startMs: nowMs - (durationMs(r.since) ?? 86_400_000), endMs: nowMs };
+}
+
+/** Pins a range where it is now, so a shared link shows the same data tomorrow. */
+export function pinRange(r: ChartRange, nowMs: number): { start: number; end: number } {
+  const { startMs, endMs } = resolveRange(r, nowMs);
+  return { start: Math.floor(startMs / 1000), end: Math.ceil(endMs / 1000) };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** `2025-03-04 10:00` in UTC: pinned ranges are written in UTC so every reader agrees. */
+function utcStamp(ms: number, withDate: boolean): string {
+  const d = new Date(ms);
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return withDate ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${time}` : time;
+}
+
+/** `last 24 h` for a moving range; `2025-03-04 10:00–11:00 UTC` for a pinned one. */
+export function describeRange(r: ChartRange): string {
+  if (!isPinned(r)) {
+    const m = /^(\d+)([smhdw])$/.exec(r.since);
+    return m ? `last ${m[1]} ${UNIT_WORD[m[2]]}` : `last ${r.since}`;
+  }
+  const startMs = r.start * 1000;
+  const endMs = r.end * 1000;
+  const sameDay = new Date(startMs).toISOString().slice(0, 10) === new Date(endMs).toISOString().slice(0, 10);
+  return `${utcStamp(startMs, true)}–${utcStamp(endMs, !sameDay)} UTC`;
+}
+
+/** A bucket as the trace search's `start`/`end` (unix seconds, whole: the API takes fractions too). */
+export function bucketSeconds(t: number, stepMs: number): { start: number; end: number } {
+  return { start: Math.floor(t / 1000), end: Math.ceil((t + stepMs) / 1000) };
+}
+
+/** Step written the way the API reads it (`300000` -> `5m`), for labels. */
+export function stepLabel(stepMs: number): string {
+  for (const [unit, ms] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000]] as const) {
+    if (stepMs >= ms && stepMs % ms === 0) return `${stepMs / ms}${unit}`;
+  }
+  return `${stepMs}ms`;
+}
