@@ -1,7 +1,9 @@
-export type NavIconName = "traces" | "metrics" | "funnels" | "attributes" | "saved" | "settings";
+export type NavIconName = "home" | "traces" | "metrics" | "funnels" | "tiers" | "attributes" | "saved" | "settings";
 
 const PATHS: Record<NavIconName, string> = {
+  home: "M2.5 7.5 8 2.5l5.5 5V13.5h-3.5v-4h-4v4H2.5z",
   traces: "M2 3.5h7M4 8h9M6 12.5h5",
+  tiers: "M2.5 13.5h3v-3h-3zM6.5 13.5h3v-6h-3zM10.5 13.5h3v-10h-3z",
   metrics: "M2.5 13.5h11M4 11V7M7 11V4M10 11V8M13 11V5",
   funnels: "M2 3h12l-4.5 5.5V13l-3 1.5V8.5z",
   attributes: "M2.5 2.5h5l6 6-5 5-6-6zM5.25 5.25h.01",

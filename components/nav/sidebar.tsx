@@ -8,17 +8,19 @@ import { NavIcon, type NavIconName } from "./nav-icons";
 interface NavItem {
   label: string;
   icon: NavIconName;
-  href?: string;
+  href: string;
   /** Paths that also mark this item current (a trace belongs to Traces). */
   matches?: (path: string) => boolean;
 }
 
 const ITEMS: NavItem[] = [
-  { label: "Traces", icon: "traces", href: "/", matches: (p) => p === "/" || p.startsWith("/traces") },
-  { label: "Metrics", icon: "metrics" },
-  { label: "Funnels", icon: "funnels" },
-  { label: "Attributes", icon: "attributes" },
-  { label: "Saved", icon: "saved" },
+  { label: "Home", icon: "home", href: "/", matches: (p) => p === "/" },
+  { label: "Traces", icon: "traces", href: "/traces", matches: (p) => p.startsWith("/traces") },
+  { label: "Metrics", icon: "metrics", href: "/metrics", matches: (p) => p.startsWith("/metrics") },
+  { label: "Funnels", icon: "funnels", href: "/funnels", matches: (p) => p.startsWith("/funnels") },
+  { label: "Tiers", icon: "tiers", href: "/tiers", matches: (p) => p.startsWith("/tiers") },
+  { label: "Attributes", icon: "attributes", href: "/attributes", matches: (p) => p.startsWith("/attributes") },
+  { label: "Saved", icon: "saved", href: "/saved", matches: (p) => p.startsWith("/saved") },
   { label: "Settings", icon: "settings", href: "/settings", matches: (p) => p.startsWith("/settings") },
 ];
 
@@ -36,17 +38,6 @@ export function Sidebar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
       </Link>
       <ul className="flex flex-1 flex-col gap-0.5 px-2 py-1">
         {ITEMS.map((item) => {
-          if (!item.href) {
-            return (
-              <li key={item.label}>
-                <span aria-disabled="true" title="Coming soon" className={`${ROW} cursor-default text-faint`}>
-                  <NavIcon name={item.icon} />
-                  {item.label}
-                  <span className="ml-auto text-[10px] tracking-wide uppercase">soon</span>
-                </span>
-              </li>
-            );
-          }
           const current = item.matches?.(pathname) ?? pathname === item.href;
           return (
             <li key={item.label}>
