@@ -19,7 +19,7 @@ describe("queryToBuilder", () => {
     expect(s.rows).toEqual([
       { field: "resource.service.name", op: "=", value: { type: "string", text: "shop" } },
       { field: "span.http.status_code", op: ">=", value: { type: "int", text: "500" } },
-      { field: "duration", op: ">", value: { type: "duration", text: "1500ms" } },
+      { field: "duration", op: ">", value: { type: "duration", text: "1.5s" } },
       { field: "status", op: "=", value: { type: "status", text: "error" } },
     ]);
   });
@@ -77,7 +77,7 @@ describe("builderToQuery", () => {
       "{ trace:duration >= 100ms && trace:duration < 1.5s && span.ratio <= 0.25 }",
       '{ name =~ "GET .*" && span.flag = true && event:name = "retry" }',
     ]) {
-      expect(builderToQuery(rows(q))).toBe(q.replace("1.5s", "1500ms"));
+      expect(builderToQuery(rows(q))).toBe(q);
     }
   });
 });

@@ -25,9 +25,12 @@ describe("fields", () => {
 
 describe("literals", () => {
   it("writes durations in the largest exact unit", () => {
-    expect(durationLiteral(1_500_000_000n)).toBe("1500ms");
+    expect(durationLiteral(1_500_000_000n)).toBe("1.5s");
+    expect(durationLiteral(56_200_000n)).toBe("56.2ms");
+    expect(durationLiteral(90_000_000_000n)).toBe("90s");
     expect(durationLiteral(120_000_000_000n)).toBe("2m");
-    expect(durationLiteral(1_001n)).toBe("1001ns");
+    expect(durationLiteral(1_001n)).toBe("1.001us");
+    expect(durationLiteral(999n)).toBe("999ns");
   });
 
   it("validates values by type", () => {

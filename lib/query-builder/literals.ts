@@ -7,20 +7,28 @@ export interface RowValue {
   text: string;
 }
 
-const UNITS: [string, bigint][] = [
-  ["h", 3_600_000_000_000n],
-  ["m", 60_000_000_000n],
-  ["s", 1_000_000_000n],
-  ["ms", 1_000_000n],
-  ["us", 1_000n],
+const UNITS: [string, bigint, boolean][] = [
+  // [unit, size, may carry decimals]: "1.5s" reads well, "1.5m" less so.
+  ["h", 3_600_000_000_000n, false],
+  ["m", 60_000_000_000n, false],
+  ["s", 1_000_000_000n, true],
+  ["ms", 1_000_000n, true],
+  ["us", 1_000n, true],
 ];
 
-/** The largest unit that keeps a duration exact: `1500ms`, `2s`, `750us`. */
+/** A duration as people write it: the largest unit with at most three exact decimals (`1.5s`, `56.2ms`, `2m`). */
 export function durationLiteral(ns: bigint): string {
   const sign = ns < 0n ? "-" : "";
   const abs = ns < 0n ? -ns : ns;
   if (abs === 0n) return "0ms";
-  for (const [unit, size] of UNITS) if (abs % size === 0n) return `${sign}${abs / size}${unit}`;
+  for (const [unit, size, decimals] of UNITS) {
+    if (abs < size) continue;
+    if (abs % size === 0n) return `${sign}${abs / size}${unit}`;
+    if (decimals && (abs * 1000n) % size === 0n) {
+      const frac = ((abs % size) * 1000n) / size;
+      return `${sign}${abs / size}.${frac.toString().padStart(3, "0").replace(/0+$/, "")}${unit}`;
+    }
+  }
   return `${sign}${abs}ns`;
 }
 

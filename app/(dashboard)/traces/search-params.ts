@@ -1,0 +1,21 @@
+import { createLoader, parseAsArrayOf, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { SORT_KEYS } from "@/components/search/view";
+
+/**
+ * Everything a link to /traces carries, so a teammate sees the same view: the query (or
+ * the saved filter it came from), the time range, the extra columns and the sort.
+ * An absolute `start`/`end` wins over `since`; a saved filter fills in what is absent.
+ * Imported from nuqs/server so the server page can parse the same params it renders.
+ */
+export const traceSearchParsers = {
+  q: parseAsString,
+  filter: parseAsString,
+  since: parseAsString,
+  start: parseAsIsoDateTime,
+  end: parseAsIsoDateTime,
+  cols: parseAsArrayOf(parseAsString, ",").withDefault([]),
+  sort: parseAsStringLiteral(SORT_KEYS).withDefault("start"),
+  order: parseAsStringLiteral(["desc", "asc"] as const).withDefault("desc"),
+};
+
+export const loadTraceSearch = createLoader(traceSearchParsers);

@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { BuilderRow } from "@/lib/query-builder/builder";
+import type { ValueType } from "@/lib/query-builder/fields";
+import type { TraceSearchHit } from "@/lib/spans/types";
+import { formatCount } from "@/lib/format/count";
+import { formatDuration } from "@/lib/format/duration";
+import { serviceColor } from "@/lib/format/service-color";
+import { CopyId } from "@/components/ui/copy-id";
+import { ServiceChip } from "@/components/ui/service-chip";
+import { RelativeTime } from "@/components/ui/time";
+import { FilterValue, equals } from "./filter-value";
+
+const TD = "h-[30px] px-3 align-middle";
+
+interface Props {
+  trace: TraceSearchHit;
+  cols: string[];
+  longest: number;
+  hasQuery: boolean;
+  onFilter: (row: BuilderRow) => void;
+  columnType: (col: string) => ValueType;
+}
+
+export function ResultRow({ trace: t, cols, longest, hasQuery, onFilter, columnType }: Props) {
+  const router = useRouter();
+  const href = `/traces/${t.traceId}`;
+  return (
+    <tr data-testid="result-row" onClick={() => router.push(href)} className="cursor-pointer border-b border-line hover:bg-hover">
+      <td className={`${TD} text-xs text-muted`}>
+        <RelativeTime unixNano={t.startTimeUnixNano} />
+      </td>
+      <td className={`${TD} max-w-32`}>
+        <FilterValue row={equals("trace:rootService", t.rootService)} onFilter={onFilter}>
+          <ServiceChip name={t.rootService} />
+        </FilterValue>
+      </td>
+      <td className={`${TD} max-w-0 truncate`}>
+        <Link href={href} data-row-focus className="font-medium hover:underline" onClick={(e) => e.stopPropagation()}>
+          {t.rootName || "(unnamed span)"}
+        </Link>
+      </td>
+      <td className={TD}>
+        <div className="flex items-center gap-2">
+          <div className="h-1.5 min-w-12 flex-1 overflow-hidden rounded-full bg-line/60" aria-hidden>
+            <div className="h-full rounded-full" style={{ width: `${longest > 0 ? Math.max(1, (t.durationMs / longest) * 100) : 0}%`, backgroundColor: serviceColor(t.rootService), opacity: 0.75 }} />
+          </div>
+          <span className="ml-auto w-16 text-right font-mono text-xs tabular-nums">{formatDuration(t.durationMs)}</span>
+        </div>
+      </td>
+      <td className={`${TD} text-right font-mono text-xs tabular-nums`}>{formatCount(t.spanCount)}</td>
+      <td className={`${TD} text-right font-mono text-xs tabular-nums`} data-testid="error-count">
+        {t.errorCount > 0 ? (
+          <FilterValue row={equals("status", "error", "status")} onFilter={onFilter} className="font-semibold text-error">
+            {formatCount(t.errorCount)}
+          </FilterValue>
+        ) : (
+          <span className="text-faint">0</span>
+        )}
+      </td>
+      <td className={`${TD} max-w-36 text-xs`} data-testid="matched">
+        {hasQuery ? (
+          <span className="flex min-w-0 items-center gap-1.5" title={t.matched.map((m) => m.name).join(", ")}>
+            <span className="shrink-0 font-mono tabular-nums">{formatCount(t.matchedSpans)}</span>
+            {t.matched[0] && (
+              <FilterValue row={equals("name", t.matched[0].name)} onFilter={onFilter} className="min-w-0 font-mono text-muted">
+                {t.matched[0].name}
+              </FilterValue>
+            )}
+            {t.matchedSpans > 1 && <span className="shrink-0 text-faint">+{formatCount(t.matchedSpans - 1)}</span>}
+          </span>
+        ) : (
+          <span className="text-faint" title="No query: every span matches">all</span>
+        )}
+      </td>
+      {cols.map((c) => {
+        const v = t.columns[c];
+        return (
+          <td key={c} className={`${TD} max-w-44 font-mono text-xs`}>
+            {v == null ? (
+              <span className="text-faint">—</span>
+            ) : (
+              <FilterValue row={equals(c, v, columnType(c))} onFilter={onFilter}>{v}</FilterValue>
+            )}
+          </td>
+        );
+      })}
+      <td className={TD}>
+        <CopyId id={t.traceId} className="-ml-1" />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,49 @@
+import { apiFetch, searchKeys } from "./api";
+import type { SavedFilterRow } from "./view";
+
+export interface SavedFilterInput {
+  name: string;
+  query: string;
+  since?: string | null;
+  startNs?: string | null;
+  endNs?: string | null;
+  author: string;
+}
+
+export function savedFiltersQuery() {
+  return {
+    queryKey: searchKeys.savedFilters,
+    queryFn: async () => (await apiFetch<{ filters: SavedFilterRow[] }>("/api/v1/saved-filters")).filters,
+  };
+}
+
+export const createSavedFilter = (input: SavedFilterInput) =>
+  apiFetch<SavedFilterRow>("/api/v1/saved-filters", { method: "POST", body: JSON.stringify(input) });
+
+export const updateSavedFilter = (id: string, patch: Partial<SavedFilterInput>) =>
+  apiFetch<SavedFilterRow>(`/api/v1/saved-filters/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) });
+
+export const deleteSavedFilter = (id: string) =>
+  apiFetch<void>(`/api/v1/saved-filters/${encodeURIComponent(id)}`, { method: "DELETE" });
+
+/** The address teammates open: it stays the same when the filter is renamed or edited. */
+export const savedFilterHref = (id: string) => `/traces?filter=${encodeURIComponent(id)}`;
+
+const AUTHOR_KEY = "spanlens.author";
+
+/** There is no login yet: remember who this browser said it was, for the next save. */
+export function rememberedAuthor(): string {
+  try {
+    return localStorage.getItem(AUTHOR_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+export function rememberAuthor(name: string) {
+  try {
+    localStorage.setItem(AUTHOR_KEY, name);
+  } catch {
+    // Private mode: the name is simply not remembered.
+  }
+}
