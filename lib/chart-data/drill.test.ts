@@ -13,14 +13,16 @@ describe("drill-down links", () => {
     const url = new URL(href, "http://x");
     expect(url.pathname).toBe("/traces");
     expect(url.searchParams.get("q")).toBe('{ span.customer.tier = "enterprise" }');
-    expect(url.searchParams.get("start")).toBe("1700000000");
-    expect(url.searchParams.get("end")).toBe("1700000300");
+    expect(url.searchParams.get("start")).toBe("2023-11-14T22:13:20.000Z");
+    expect(url.searchParams.get("end")).toBe("2023-11-14T22:18:20.000Z");
   });
   it("ANDs the page filter in, and uses the range without a bucket", () => {
     const href = tracesHref({ filter: '{ resource.service.name = "web" }', series: series[1], range: { since: "1h" } });
     const url = new URL(href, "http://x");
     expect(url.searchParams.get("q")).toBe('{ resource.service.name = "web" && span.customer.tier = "free" }');
     expect(url.searchParams.get("since")).toBe("1h");
+    const pinned = new URL(tracesHref({ filter: "", range: { start: 1_700_000_000, end: 1_700_003_600 } }), "http://x");
+    expect([pinned.searchParams.get("start"), pinned.searchParams.get("end")]).toEqual(["2023-11-14T22:13:20.000Z", "2023-11-14T23:13:20.000Z"]);
   });
   it("spells other as none of the named groups", () => {
     expect(drillQuery({ filter: "", series: series[2], allSeries: series, range: { since: "1h" } })).toBe(

@@ -1,4 +1,4 @@
-import { bucketSeconds, rangeParams, type ChartRange } from "./range";
+import { tracesRangeParams, type ChartRange } from "./range";
 import type { ChartSeries, GroupValue } from "./series";
 import { andConditions, traceqlField, valueCondition } from "./traceql";
 
@@ -46,8 +46,7 @@ export function drillQuery(d: DrillTarget): string {
 /** `/traces?q=…&start=…&end=…`: the traces behind a point, a bar or a table cell. */
 export function tracesHref(d: DrillTarget): string {
   const params = new URLSearchParams({ q: drillQuery(d) });
-  const time = d.bucket ? bucketSeconds(d.bucket.t, d.bucket.stepMs) : null;
-  const range = time ? { start: String(time.start), end: String(time.end) } : rangeParams(d.range);
+  const range = d.bucket ? tracesRangeParams({ startMs: d.bucket.t, endMs: d.bucket.t + d.bucket.stepMs }) : tracesRangeParams(d.range);
   for (const [k, v] of Object.entries(range)) params.set(k, v);
   return `/traces?${params.toString()}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketSeconds, describeRange, pinRange, rangeFromUrl, rangeParams, resolveRange, stepLabel } from "./range";
+import { describeRange, pinRange, rangeFromUrl, rangeParams, resolveRange, stepLabel, tracesRangeParams } from "./range";
 
 describe("chart ranges", () => {
   it("reads relative and pinned ranges from the URL", () => {
@@ -20,8 +20,9 @@ describe("chart ranges", () => {
     expect(pinRange({ since: "1h" }, 7_200_500)).toEqual({ start: 3600, end: 7201 });
     expect(rangeParams({ start: 1, end: 2 })).toEqual({ start: "1", end: "2" });
   });
-  it("turns a bucket into trace search bounds and a step into its label", () => {
-    expect(bucketSeconds(1_000_000, 300_000)).toEqual({ start: 1000, end: 1300 });
+  it("writes ranges for the trace search as RFC 3339, and a step as its label", () => {
+    expect(tracesRangeParams({ startMs: 0, endMs: 300_000 })).toEqual({ start: "1970-01-01T00:00:00.000Z", end: "1970-01-01T00:05:00.000Z" });
+    expect(tracesRangeParams({ since: "1h" })).toEqual({ since: "1h" });
     expect(stepLabel(300_000)).toBe("5m");
     expect(stepLabel(86_400_000)).toBe("1d");
   });

@@ -37,6 +37,11 @@ export function resolveRange(r: ChartRange, nowMs: number): { startMs: number; e
   return { startMs: nowMs - (durationMs(r.since) ?? 86_400_000), endMs: nowMs };
 }
 
+/** How long a range is, without needing the clock. */
+export function rangeSpanMs(r: ChartRange): number {
+  return isPinned(r) ? (r.end - r.start) * 1000 : durationMs(r.since) ?? 86_400_000;
+}
+
 /** Pins a range where it is now, so a shared link shows the same data tomorrow. */
 export function pinRange(r: ChartRange, nowMs: number): { start: number; end: number } {
   const { startMs, endMs } = resolveRange(r, nowMs);
@@ -64,9 +69,13 @@ export function describeRange(r: ChartRange): string {
   return `${utcStamp(startMs, true)}–${utcStamp(endMs, !sameDay)} UTC`;
 }
 
-/** A bucket as the trace search's `start`/`end` (unix seconds, whole: the API takes fractions too). */
-export function bucketSeconds(t: number, stepMs: number): { start: number; end: number } {
-  return { start: Math.floor(t / 1000), end: Math.ceil((t + stepMs) / 1000) };
+/**
+ * A range as /traces reads it. That page parses `start`/`end` as RFC 3339 times (unix
+ * seconds are dropped there), and the API accepts both, so links use RFC 3339.
+ */
+export function tracesRangeParams(r: ChartRange | { startMs: number; endMs: number }): Record<string, string> {
+  if ("startMs" in r) return { start: new Date(r.startMs).toISOString(), end: new Date(r.endMs).toISOString() };
+  return isPinned(r) ? tracesRangeParams({ startMs: r.start * 1000, endMs: r.end * 1000 }) : { since: r.since };
 }
 
 /** Step written the way the API reads it (`300000` -> `5m`), for labels. */

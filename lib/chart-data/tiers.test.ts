@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderTiers, tierFilter, tierInsights } from "./tiers";
+import { orderTiers, tierFilter, tierInsights, tierLabel, tierQueries, tierStep } from "./tiers";
 
 describe("customer tiers", () => {
   it("orders tiers commercially", () => {
@@ -21,5 +21,18 @@ describe("customer tiers", () => {
   });
   it("filters root spans carrying the attribute", () => {
     expect(tierFilter("span.customer.tier")).toBe("{ span.customer.tier != nil && span:parentID = nil }");
+  });
+  it("builds the four queries of the view", () => {
+    expect(tierLabel("customer.tier")).toBe("span.customer.tier");
+    expect(tierLabel("resource.plan")).toBe("resource.plan");
+    const q = tierQueries("customer.tier", { since: "24h" }, 86_400_000);
+    const p = new URLSearchParams(q.revenue);
+    expect(p.get("measure")).toBe("sum(span.business.revenue_impact)");
+    expect(p.get("groupBy")).toBe("span.customer.tier");
+    expect(p.get("q")).toBe("{ span.customer.tier != nil && span:parentID = nil }");
+    expect(p.get("since")).toBe("24h");
+    expect(p.get("step")).toBe("1h");
+    expect(tierStep(7 * 86_400_000)).toBe("6h");
+    expect(tierStep(900_000)).toBe("1m");
   });
 });

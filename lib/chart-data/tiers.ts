@@ -88,3 +88,39 @@ export function tierInsights(
 export function tierFilter(attrLabel: string): string {
   return `{ ${attrLabel} != nil && span:parentID = nil }`;
 }
+
+export const TIER_MEASURES = {
+  requests: "count",
+  errorRate: "errorRate",
+  p95: "p95(duration)",
+  revenue: "sum(span.business.revenue_impact)",
+} as const;
+export type TierMeasure = keyof typeof TIER_MEASURES;
+
+/** `customer.tier` -> `span.customer.tier`; scoped (`resource.x`) and unscoped (`.x`) kept. */
+export function tierLabel(attr: string): string {
+  const a = attr.trim() || "customer.tier";
+  return /^(span|resource)?\./.test(a) ? a : `span.${a}`;
+}
+
+const TIER_STEPS: [string, number][] = [["1m", 60_000], ["5m", 300_000], ["15m", 900_000], ["1h", 3_600_000], ["3h", 10_800_000], ["6h", 21_600_000], ["1d", 86_400_000]];
+
+/**
+ * A coarse step (about 36 buckets at most): a tier sees a few requests a minute, and an
+ * error rate or p95 over a handful of requests is noise. The chart builder keeps fine steps.
+ */
+export function tierStep(rangeMs: number): string {
+  const ideal = rangeMs / 36;
+  return (TIER_STEPS.find(([, ms]) => ms >= ideal) ?? TIER_STEPS[TIER_STEPS.length - 1])[0];
+}
+
+/** The four metrics queries of the tier view, as API query strings (also their cache keys). */
+export function tierQueries(attr: string, range: Record<string, string>, rangeMs: number): Record<TierMeasure, string> {
+  const label = tierLabel(attr);
+  const step = tierStep(rangeMs);
+  const entries = Object.entries(TIER_MEASURES).map(([k, measure]) => {
+    const p = new URLSearchParams({ q: tierFilter(label), measure, groupBy: label, ...range, step });
+    return [k, p.toString()];
+  });
+  return Object.fromEntries(entries) as Record<TierMeasure, string>;
+}

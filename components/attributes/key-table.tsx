@@ -1,0 +1,51 @@
+"use client";
+
+import { Fragment } from "react";
+import { onRowArrowKeys } from "@/components/ui/row-keys";
+import { groupByNamespace } from "@/lib/chart-data/attributes";
+import type { AttributeKeyInfo } from "@/lib/spans/types";
+import { KeyRow } from "./key-row";
+
+interface Props {
+  keys: AttributeKeyInfo[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}
+
+export const keyId = (k: Pick<AttributeKeyInfo, "scope" | "key">) => `${k.scope}:${k.key}`;
+
+/** Every key, grouped by namespace (`business.*`, `customer.*`), busiest first. */
+export function KeyTable({ keys, selected, onSelect }: Props) {
+  const groups = groupByNamespace(keys);
+  const th = "h-7 px-2 font-medium text-muted";
+  return (
+    <table className="w-full border-collapse text-[13px]" data-testid="attribute-table">
+      <thead className="sticky top-0 z-10 bg-panel">
+        <tr className="border-b border-line text-left">
+          <th className={`${th} pl-6`}>Key</th>
+          <th className={th}>Scope</th>
+          <th className={th}>Types</th>
+          <th className={`${th} text-right`}>Spans</th>
+          <th className={`${th} text-right`} title="Distinct values the catalog holds">Distinct</th>
+          <th className={th}>Top values</th>
+          <th className={th}>First seen</th>
+          <th className={th}>Last seen</th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onRowArrowKeys}>
+        {groups.map((g) => (
+          <Fragment key={g.namespace}>
+            <tr className="border-b border-line bg-panel/60">
+              <th colSpan={8} scope="colgroup" className="h-6 px-2 text-left font-mono text-xs font-medium text-muted">
+                {g.namespace === "(top level)" ? g.namespace : `${g.namespace}.*`} <span className="font-sans font-normal text-faint">· {g.keys.length}</span>
+              </th>
+            </tr>
+            {g.keys.map((k) => (
+              <KeyRow key={keyId(k)} k={k} selected={selected === keyId(k)} onSelect={() => onSelect(keyId(k))} />
+            ))}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}

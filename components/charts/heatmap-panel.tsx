@@ -1,0 +1,39 @@
+"use client";
+
+import type { DurationBand } from "@/lib/chart-data/heatmap";
+import type { ChartRange } from "@/lib/chart-data/range";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChartSkeleton, QueryErrorNote } from "./chart-states";
+import { DurationHeatmap } from "./duration-heatmap";
+import { useDurationHeatmap } from "./heatmap-data";
+import { QueryProgress } from "./progress";
+
+interface Props {
+  filter: string;
+  range: ChartRange;
+  step: string;
+  onDrill: (band: DurationBand, t: number, stepMs: number) => void;
+}
+
+/** The duration heatmap view: its own queries (one per band), states and drill-down. */
+export function HeatmapPanel({ filter, range, step, onDrill }: Props) {
+  const { bands, grid, error, empty, loading, loaded } = useDurationHeatmap(filter, range, step);
+  if (error) return <QueryErrorNote title="The heatmap could not be drawn" message={error.message} hint="Check the filter and the step, then run again." />;
+  if (empty) {
+    return (
+      <EmptyState title="No spans to place on the heatmap">
+        Nothing matches <code className="font-mono">{filter || "{}"}</code> in this range. Widen the time range or loosen the filter.
+      </EmptyState>
+    );
+  }
+  if (loading || !grid) {
+    return (
+      <div className="flex flex-col gap-2">
+        <QueryProgress busy what="Counting spans per duration band" detail={bands.length ? `${loaded} of ${bands.length} bands` : undefined} />
+        <ChartSkeleton />
+      </div>
+    );
+  }
+  const stepMs = grid.buckets.length > 1 ? grid.buckets[1] - grid.buckets[0] : 0;
+  return <DurationHeatmap grid={grid} bands={bands} stepMs={stepMs} onDrill={(b, t) => onDrill(b, t, stepMs)} />;
+}

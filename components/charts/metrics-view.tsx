@@ -1,0 +1,93 @@
+"use client";
+
+import { emptyBucketIsZero, formatTick, formatValue, measureTitle, type MeasureSpec, type ValueKind } from "@/lib/chart-data/measure";
+import { toChartSeries, toRows, visibleKeys, type ChartSeries } from "@/lib/chart-data/series";
+import type { MetricsResult } from "@/lib/metrics/types";
+import { useHydrated } from "@/components/ui/use-now";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatInteger } from "@/lib/format/count";
+import { ChartSkeleton } from "./chart-states";
+import { SeriesLegend } from "./series-legend";
+import { SeriesTable } from "./series-table";
+import { TimeSeriesChart } from "./time-series-chart";
+import { TotalsChart } from "./totals-chart";
+
+export type MetricsViewKind = "line" | "area" | "bar" | "totals" | "table";
+
+interface Props {
+  result: MetricsResult;
+  view: MetricsViewKind;
+  groupLabels: string[];
+  spec: MeasureSpec;
+  kind: ValueKind;
+  currency: string | null;
+  selected: string[];
+  onSelect: (keys: string[]) => void;
+  /** Where the traces of a series are (in one bucket, or over the range when `t` is null). */
+  href: (s: ChartSeries, all: ChartSeries[], t: number | null, stepMs: number) => string;
+  onDrill: (href: string) => void;
+  stale: boolean;
+  /** For the empty state: what was asked, over what range. */
+  query: string;
+  rangeText: string;
+}
+
+/** One metrics result drawn as the chosen view, with the legend that filters it. */
+export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, stale, query, rangeText }: Props) {
+  const hydrated = useHydrated();
+  const series = toChartSeries(result, groupLabels);
+  const shown = visibleKeys(series, selected);
+  const additive = emptyBucketIsZero(spec.fn);
+  const rows = toRows(result, series, additive);
+  const format = (v: number | null) => formatValue(v, kind, currency);
+  const tick = (v: number) => formatTick(v, kind, currency);
+  const title = measureTitle(spec, currency);
+  const link = (s: ChartSeries, t: number | null) => href(s, series, t, result.stepMs);
+  if (!hydrated) return <ChartSkeleton />;
+  if (series.length === 0 || series.every((s) => s.total === null)) {
+    return <NothingToChart query={query} rangeText={rangeText} spec={spec} spans={series.reduce((n, s) => n + s.count, 0)} />;
+  }
+  return (
+    <div className={`flex flex-col gap-2 transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
+      <SeriesLegend series={series} shown={shown} selected={selected} onSelect={onSelect} format={format} />
+      {view === "table" ? (
+        <SeriesTable rows={rows} series={series} shown={shown} stepMs={result.stepMs} format={format} href={link} />
+      ) : view === "totals" ? (
+        <TotalsChart series={series} shown={shown} xTitle={`${title}, whole range`} format={format} tick={tick} onDrill={(s) => onDrill(link(s, null))} />
+      ) : (
+        <TimeSeriesChart
+          kind={view}
+          rows={rows}
+          series={series}
+          shown={shown}
+          stepMs={result.stepMs}
+          yTitle={title}
+          format={format}
+          tick={tick}
+          stack={additive}
+          onDrill={(s, t) => onDrill(link(s, t))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Says why the chart is empty (no spans, or spans without the measured attribute) and what to try. */
+function NothingToChart({ query, rangeText, spec, spans }: { query: string; rangeText: string; spec: MeasureSpec; spans: number }) {
+  const q = <code className="font-mono text-fg">{query.trim() || "{}"}</code>;
+  if (spans > 0) {
+    return (
+      <EmptyState title={`None of the ${formatInteger(spans)} matching spans has a number in ${spec.of}`}>
+        {q} matches spans in the {rangeText}, but {spec.fn}() needs a numeric <code className="font-mono">{spec.of}</code>. Pick another attribute
+        (the <Link href="/attributes" className="text-accent hover:underline">attribute explorer</Link> lists each key&apos;s types), or measure count.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No spans to chart">
+      No spans match {q} in the {rangeText}. Widen the time range, loosen the filter, or look up the keys and values that exist in the{" "}
+      <Link href="/attributes" className="text-accent hover:underline">attribute explorer</Link>.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { QueryErrorNote } from "@/components/charts/chart-states";
+import { CopyId } from "@/components/ui/copy-id";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { AbsoluteTime } from "@/components/ui/time";
+import { formatInteger } from "@/lib/format/count";
+import type { FunnelDefinition } from "@/lib/chart-data/funnel";
+import { useDropOff } from "./queries";
+
+/** Who reached a step and did not go on: each entity, and the trace where it reached the step. */
+export function DropOffList({ def, step, onClose }: { def: FunnelDefinition; step: number; onClose: () => void }) {
+  const q = useDropOff(def, step);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  const entity = def.by === "trace" ? "Trace" : def.by;
+  return (
+    <section aria-label={`Dropped off after step ${step + 1}`} className="rounded-md border border-line" data-testid="drop-off-list">
+      <header className="flex items-center justify-between border-b border-line bg-panel px-3 py-1.5">
+        <h3 className="text-[13px] font-semibold">
+          Reached step {step + 1}, not step {step + 2}
+          {q.data && <span className="font-normal text-muted"> · {formatInteger(q.data.total)} {q.data.total === 1 ? "entity" : "entities"}{q.data.total > q.data.entities.length ? `, latest ${q.data.entities.length} shown` : ""}</span>}
+        </h3>
+        <button type="button" onClick={onClose} className="h-6 rounded px-1.5 text-muted hover:bg-hover hover:text-fg" aria-label="Close the list">✕</button>
+      </header>
+      {q.isPending ? (
+        <SkeletonRows rows={5} columns={3} />
+      ) : q.isError ? (
+        <div className="p-2"><QueryErrorNote title="The list could not be loaded" message={q.error.message} /></div>
+      ) : (
+        <div className="max-h-80 overflow-auto">
+          <table className="w-full border-collapse text-[13px]">
+            <thead className="sticky top-0 bg-bg">
+              <tr className="border-b border-line text-left text-muted">
+                <th className="h-7 px-3 font-medium">{entity}</th>
+                <th className="h-7 px-3 font-medium">Reached step {step + 1} at</th>
+                <th className="h-7 px-3 font-medium">Trace</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.entities.map((e) => (
+                <tr key={`${e.entity}-${e.traceId}`} className="h-7 border-b border-line/60" data-testid="drop-off-entity">
+                  <td className="px-3 font-mono">{def.by === "trace" ? <CopyId id={e.entity} /> : e.entity}</td>
+                  <td className="px-3 text-muted"><AbsoluteTime unixNano={e.reachedAtUnixNano} /></td>
+                  <td className="px-3">
+                    <Link href={`/traces/${e.traceId}`} className="font-mono text-accent hover:underline" title={e.traceId}>{e.traceId.slice(0, 8)} →</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCount, formatPercent } from "@/lib/format/count";
+import type { FunnelRow } from "@/lib/chart-data/funnel";
+
+interface Props {
+  rows: FunnelRow[];
+  entity: string;
+  /** A click on a step's bar: its traces. */
+  onStep: (index: number) => void;
+  /** A click on the lost part above step i: who stopped after step i - 1. */
+  onDropOff: (fromStep: number) => void;
+}
+
+const AXIS = { stroke: "var(--line)", tick: { fill: "var(--muted)", fontSize: 11 }, tickLine: false } as const;
+const short = (s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
+
+/** Entities per step, with the ones lost since the previous step stacked above in grey. */
+export function FunnelChart({ rows, entity, onStep, onDropOff }: Props) {
+  const data = rows.map((r) => ({ ...r, label: `${r.index + 1}. ${short(r.name)}`, share: r.index === 0 ? null : r.conversionFromFirst }));
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data} margin={{ top: 18, right: 12, bottom: 0, left: 8 }} barCategoryGap="22%">
+        <CartesianGrid stroke="var(--line)" strokeDasharray="2 3" vertical={false} />
+        <XAxis dataKey="label" {...AXIS} interval={0} tick={{ fill: "var(--fg)", fontSize: 11, fontFamily: "ui-monospace, monospace" }} />
+        <YAxis {...AXIS} width={64} tickFormatter={(v: number) => formatCount(v)} label={{ value: `${entity === "trace" ? "traces" : entity} reaching the step`, angle: -90, position: "insideLeft", style: { fill: "var(--muted)", fontSize: 11, textAnchor: "middle" } }} />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ fill: "var(--hover)" }}
+          content={({ active, payload }) => {
+            const r = payload?.[0]?.payload as (typeof data)[number] | undefined;
+            if (!active || !r) return null;
+            return (
+              <div className="rounded-md border border-line bg-bg px-2.5 py-2 text-xs shadow-lg" data-testid="chart-tooltip">
+                <p className="font-mono">{r.index + 1}. {r.name}</p>
+                <p className="font-mono">{formatCount(r.count)} reached it{r.index > 0 && ` · ${formatPercent(r.conversionFromPrevious ?? 0)} of the previous step`}</p>
+                {r.index > 0 && <p className="font-mono text-muted">{formatCount(r.lostBefore)} stopped after step {r.index}</p>}
+                <p className="mt-1 text-faint">Click the bar for its traces{r.index > 0 ? ", the grey part for who stopped" : ""}</p>
+              </div>
+            );
+          }}
+        />
+        <Bar dataKey="count" stackId="f" fill="var(--accent)" isAnimationActive={false} cursor="pointer" onClick={(d) => onStep((d.payload as FunnelRow).index)}>
+          <LabelList dataKey="share" position="insideTop" fill="var(--bg)" fontSize={11} formatter={(v: unknown) => (typeof v === "number" ? formatPercent(v) : "")} />
+          {/* The first step has nothing stacked above it, so its count sits on this bar. */}
+          <LabelList
+            dataKey="count"
+            content={(p) => (p.index === 0 && typeof p.value === "number" ? (
+              <text x={Number(p.x) + Number(p.width) / 2} y={Number(p.y) - 6} textAnchor="middle" fill="var(--fg)" fontSize={11}>{formatCount(p.value)}</text>
+            ) : null)}
+          />
+        </Bar>
+        <Bar dataKey="lostBefore" stackId="f" fill="var(--faint)" fillOpacity={0.35} isAnimationActive={false} cursor="pointer" onClick={(d) => {
+          const r = d.payload as FunnelRow;
+          if (r.index > 0) onDropOff(r.index - 1);
+        }}>
+          <LabelList dataKey="count" position="top" fill="var(--fg)" fontSize={11} formatter={(v: unknown) => (typeof v === "number" ? formatCount(v) : "")} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

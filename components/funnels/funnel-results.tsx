@@ -1,0 +1,52 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useHydrated } from "@/components/ui/use-now";
+import { ChartSkeleton } from "@/components/charts/chart-states";
+import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
+import { describeRange, rangeFromUrl } from "@/lib/chart-data/range";
+import { formatInteger, formatPercent } from "@/lib/format/count";
+import type { FunnelResult } from "@/lib/metrics/funnel-types";
+import { BreakdownChart } from "./breakdown-chart";
+import { DropOffList } from "./drop-off-list";
+import { FunnelChart } from "./funnel-chart";
+import { FunnelTable } from "./funnel-table";
+
+interface Props {
+  def: FunnelDefinition;
+  result: FunnelResult;
+  stale: boolean;
+  drop: number | null;
+  onDrop: (step: number | null) => void;
+  show: "count" | "share";
+  onShow: (v: "count" | "share") => void;
+  stepHref: (index: number) => string;
+}
+
+/** What a funnel answered: a summary line, the chart, the table, who dropped off, the breakdown. */
+export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, stepHref }: Props) {
+  const hydrated = useHydrated();
+  const router = useRouter();
+  const rows = funnelRows(def.steps, result);
+  const first = rows[0]?.count ?? 0;
+  const last = rows[rows.length - 1];
+  const range = rangeFromUrl({ since: def.since, start: def.start, end: def.end });
+  const entity = def.by === "trace" ? "traces" : def.by;
+  return (
+    <div className={`flex flex-col gap-3 transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
+      <p className="text-muted" data-testid="funnel-summary">
+        <span className="font-mono text-fg">{formatInteger(first)}</span> {entity} entered ·{" "}
+        <span className="font-mono text-fg">{formatInteger(last?.count ?? 0)}</span> reached step {rows.length}
+        {first > 0 && <> (<span className="font-mono text-fg">{formatPercent((last?.count ?? 0) / first)}</span>)</>} · within {def.window} of step 1 · {describeRange(range)}
+      </p>
+      {first === 0 ? null : hydrated ? (
+        <FunnelChart rows={rows} entity={def.by} onStep={(i) => router.push(stepHref(i))} onDropOff={(s) => onDrop(s)} />
+      ) : (
+        <ChartSkeleton height={220} />
+      )}
+      <FunnelTable rows={rows} steps={def.steps} stepHref={stepHref} openDrop={drop} onDropOff={(s) => onDrop(drop === s ? null : s)} />
+      {drop !== null && drop < rows.length - 1 && <DropOffList key={drop} def={def} step={drop} onClose={() => onDrop(null)} />}
+      {def.breakdown && result.breakdown && hydrated && <BreakdownChart steps={def.steps} result={result} breakdown={def.breakdown} show={show} onShow={onShow} />}
+    </div>
+  );
+}
