@@ -95,7 +95,7 @@ export interface AttributeStats {
   key: string;
   scope: "span" | "resource";
   spanCount: number;
-  /** HyperLogLog estimate, a few percent off at high cardinality. */
+  /** Exact below 1,000 distinct values; above, a HyperLogLog estimate a few percent off. */
   distinctApprox: number;
   /** For keys with numeric values: over those values. */
   numeric: { min: number; max: number; avg: number; p50: number; p95: number; sum: number } | null;
@@ -168,6 +168,8 @@ export interface SpanStore {
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;
+  /** The same CompactTrace, already serialised to JSON by the engine (the fast path for big traces). */
+  getCompactTraceJson(projectId: number, traceId: string): Promise<string | null>;
   getSpan(projectId: number, traceId: string, spanId: string): Promise<SpanView | null>;
   /** The trace's summary row, or null: a cheap existence check that reads no spans. */
   getTraceSummary(projectId: number, traceId: string): Promise<TraceSummary | null>;

@@ -3,6 +3,9 @@ import type { AttributeStats, AttributeStatsQuery } from "../types";
 import type { PromotedColumns } from "../layout";
 import { attrNumber, attrText, usedOnly } from "./metrics-sql";
 
+/** Below this estimate the distinct count is recounted exactly. */
+const EXACT_BELOW = 1_000;
+
 /**
  * One key measured on the spans themselves: approximate distinct values (HyperLogLog,
  * which the catalog cannot give for doubles and long strings) and, for numbers, a summary.
@@ -20,5 +23,11 @@ export async function attributeStats(conn: DuckDBConnection, q: AttributeStatsQu
   const numeric = Number(row.numeric_count) > 0
     ? { min: row.min!, max: row.max!, avg: row.avg!, p50: row.p50!, p95: row.p95!, sum: row.sum! }
     : null;
-  return { key: q.key, scope: ref.scope, spanCount: Number(row.spans), distinctApprox: Number(row.distinct_approx), numeric };
+  let distinct = Number(row.distinct_approx);
+  // HyperLogLog is a few values off at low cardinality, where an exact count is cheap.
+  if (distinct < EXACT_BELOW) {
+    const exact = `SELECT count(DISTINCT ${text}) FROM spans WHERE project_id = $project::INTEGER AND start_ns BETWEEN $start::BIGINT AND $end::BIGINT`;
+    distinct = Number((await conn.runAndReadAll(exact, usedOnly(exact, params))).getRows()[0][0]);
+  }
+  return { key: q.key, scope: ref.scope, spanCount: Number(row.spans), distinctApprox: distinct, numeric };
 }

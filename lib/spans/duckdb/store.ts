@@ -14,6 +14,7 @@ import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
 import { getSpan, getTrace, listTraces } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
+import { getCompactTraceJson } from "./read-trace-compact-json";
 import { getTraceSummary } from "./read-trace-summary";
 import { searchInTrace } from "./search-in-trace";
 import { migrateSpanSchema, STAGING_COLUMNS_DDL } from "./schema";
@@ -78,6 +79,10 @@ export class DuckDbSpanStore implements SpanStore {
 
   getCompactTrace(projectId: number, traceId: string) {
     return this.read((c) => getCompactTrace(c, projectId, traceId));
+  }
+
+  getCompactTraceJson(projectId: number, traceId: string) {
+    return this.read((c) => getCompactTraceJson(c, projectId, traceId));
   }
 
   getSpan(projectId: number, traceId: string, spanId: string) {
