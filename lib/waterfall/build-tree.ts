@@ -34,11 +34,13 @@ export function findCycles(parentOf: Int32Array): number[][] {
 
 /** Span indexes by start time (then index); the server already sends them so, usually. */
 function startOrder(trace: CompactTrace): number[] {
-  const n = trace.spanId.length;
-  const order = Array.from({ length: n }, (_, i) => i);
   const s = trace.startOffsetNs;
+  const order: number[] = [];
   let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = s[i - 1] <= s[i];
+  for (let i = 0; i < s.length; i++) {
+    order.push(i);
+    if (i > 0 && s[i - 1] > s[i]) sorted = false;
+  }
   return sorted ? order : order.sort((a, b) => s[a] - s[b] || a - b);
 }
 
@@ -80,7 +82,8 @@ export function buildSpanTree(trace: CompactTrace, walk?: "stratify" | "plain"):
   // Where each item hangs: span -> parent span or marker, marker -> the top.
   const parentItem = new Int32Array(n + markers.length).fill(TOP);
   for (let i = 0; i < n; i++) parentItem[i] = markerOf[i] >= 0 ? n + markerOf[i] : parentOf[i] >= 0 ? parentOf[i] : TOP;
-  const order = [...startOrder(trace), ...markers.map((_, k) => n + k)];
+  const order = startOrder(trace);
+  for (let k = 0; k < markers.length; k++) order.push(n + k);
 
   const size = n + markers.length;
   const tree: SpanTree = {

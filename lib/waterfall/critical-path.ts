@@ -3,10 +3,20 @@ import type { SpanTree } from "./types";
 export interface CriticalPath {
   /** 1 for each row that owns a section of the path. */
   onPath: Uint8Array;
-  /** Row position -> its sections on the path, as flat [startNs, endNs, ...] pairs. */
-  sections: Map<number, number[]>;
-  /** Rows on the path, latest section first. */
-  rows: number[];
+  /** Rows on the path, in the order the walk reached them (latest section first). */
+  rows: Int32Array;
+  /** Sections as parallel arrays; a row's sections chain from `head[row]` through `next`. */
+  from: Float64Array;
+  to: Float64Array;
+  next: Int32Array;
+  head: Int32Array;
+}
+
+/** A row's sections on the path as flat [startNs, endNs, ...] pairs, latest first. */
+export function sectionsOf(cp: CriticalPath, p: number): number[] {
+  const out: number[] = [];
+  for (let k = cp.head[p]; k >= 0; k = cp.next[k]) out.push(cp.from[k], cp.to[k]);
+  return out;
 }
 
 const PRODUCER = 4;
@@ -56,47 +66,39 @@ function clippedRanges(t: SpanTree) {
 export function criticalPath(t: SpanTree): CriticalPath {
   const top = t.size; // a virtual node above the top-level rows, spanning the whole trace
   const { cs, ce } = clippedRanges(t);
-  // Children by clipped end, latest first, built when a row is first entered; `taken` is
-  // how far into that list the walk has got.
-  const byEnd = new Map<number, number[]>();
-  const taken = new Map<number, number>();
-  const childrenByEnd = (p: number) => {
-    let list = byEnd.get(p);
-    if (!list) {
-      list = [];
-      const add = (c: number) => {
-        if (t.span[c] < 0) for (let k = c + 1; k < t.end[c]; k = t.end[k]) add(k);
-        else if (cs[c] <= ce[c]) list!.push(c);
-      };
-      for (let c = p === top ? 0 : p + 1; c < (p === top ? t.size : t.end[p]); c = t.end[c]) add(c);
-      list.sort((a, b) => ce[b] - ce[a] || cs[b] - cs[a] || a - b);
-      byEnd.set(p, list);
-    }
-    return list;
-  };
+  const kids = childrenByEnd(t, cs, ce);
+  const taken = kids.first.slice(0, t.size + 1); // how far into each row's list the walk has got
   const nextChild = (p: number, cursor: number) => {
-    const list = childrenByEnd(p);
-    let i = taken.get(p) ?? 0;
-    while (i < list.length && ce[list[i]] > cursor) i++;
-    taken.set(p, i + 1);
-    return i < list.length ? list[i] : -1;
+    let i = taken[p];
+    const stop = kids.first[p + 1];
+    while (i < stop && ce[kids.list[i]] > cursor) i++;
+    taken[p] = i + 1;
+    return i < stop ? kids.list[i] : -1;
   };
 
+  // Typed arrays, not a list per row: on a sequential trace every span is on the path.
   const onPath = new Uint8Array(t.size);
-  const sections = new Map<number, number[]>();
-  const rows: number[] = [];
-  const push = (p: number, from: number, to: number) => {
+  const head = new Int32Array(t.size).fill(-1);
+  const cap = 2 * t.size + 2; // each step pushes at most one section, and there are at most 2n steps
+  const from = new Float64Array(cap);
+  const to = new Float64Array(cap);
+  const next = new Int32Array(cap);
+  const rows = new Int32Array(t.size);
+  let sections = 0;
+  let rowCount = 0;
+  const push = (p: number, a: number, b: number) => {
     if (p === top) return;
     // Sections stay inside the span: the wait between a producer and its consumer is no one's.
-    const end = Math.min(to, t.finish[p]);
-    if (end <= from) return;
-    let list = sections.get(p);
-    if (!list) {
-      sections.set(p, (list = []));
+    const end = Math.min(b, t.finish[p]);
+    if (end <= a) return;
+    if (!onPath[p]) {
       onPath[p] = 1;
-      rows.push(p);
+      rows[rowCount++] = p;
     }
-    list.push(from, end);
+    from[sections] = a;
+    to[sections] = end;
+    next[sections] = head[p];
+    head[p] = sections++;
   };
 
   // Markers are see-through: their spans compete with the roots, as if the parent had arrived.
@@ -120,5 +122,28 @@ export function criticalPath(t: SpanTree): CriticalPath {
       cur = up(cur);
     }
   }
-  return { onPath, sections, rows };
+  return { onPath, rows: rows.slice(0, rowCount), from, to, next, head };
+}
+
+/**
+ * Every row's children (markers replaced by their own children) in one flat list, each
+ * row's slice sorted by clipped end, latest first; the virtual top is row `t.size`.
+ */
+function childrenByEnd(t: SpanTree, cs: Float64Array, ce: Float64Array) {
+  const top = t.size;
+  const owner = (c: number) => {
+    let q = t.parent[c];
+    while (q >= 0 && t.span[q] < 0) q = t.parent[q];
+    return q < 0 ? top : q;
+  };
+  const counts = new Int32Array(t.size + 2);
+  for (let c = 0; c < t.size; c++) if (t.span[c] >= 0 && cs[c] <= ce[c]) counts[owner(c) + 1]++;
+  const first = new Int32Array(t.size + 2);
+  for (let p = 0; p <= t.size; p++) first[p + 1] = first[p] + counts[p + 1];
+  const fill = first.slice();
+  const list = new Int32Array(first[t.size + 1]);
+  for (let c = 0; c < t.size; c++) if (t.span[c] >= 0 && cs[c] <= ce[c]) list[fill[owner(c)]++] = c;
+  const byEnd = (a: number, b: number) => ce[b] - ce[a] || cs[b] - cs[a] || a - b;
+  for (let p = 0; p <= t.size; p++) if (first[p + 1] - first[p] > 1) list.subarray(first[p], first[p + 1]).sort(byEnd);
+  return { first, list };
 }

@@ -34,7 +34,10 @@ async function payload(server: TestServer, traceId: string) {
   return { mb: bytes / 2 ** 20, ms: performance.now() - t0 };
 }
 
-interface Run { readyMs: number; longestTaskMs: number; longTasks: number; heapMb: number; reachedEnd: boolean; scrollSteps: number }
+interface Run { readyMs: number; longestTaskMs: number; longTasks: number; heapMb: number; reachedEnd: boolean; scrollSteps: number; phases: Record<string, number> }
+
+/** Where the load time went: the columns' request, and the page's own `waterfall:*` measures. */
+const PHASES = ["html", "data requested", "data first byte", "data received", "waterfall:parse", "waterfall:tree", "waterfall:critical-path", "waterfall:self-time"];
 
 async function openAndScroll(browser: Browser, url: string): Promise<Run> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
@@ -50,6 +53,15 @@ async function openAndScroll(browser: Browser, url: string): Promise<Run> {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => performance.getEntriesByName("waterfall-ready").length > 0, null, { timeout: 120_000, polling: 50 });
   const readyMs = await page.evaluate(() => performance.getEntriesByName("waterfall-ready")[0].startTime);
+  const phases = await page.evaluate(() => {
+    const out: Record<string, number> = {};
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    out.html = nav.responseEnd;
+    const data = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/waterfall")) as PerformanceResourceTiming | undefined;
+    if (data) Object.assign(out, { "data requested": data.startTime, "data first byte": data.responseStart, "data received": data.responseEnd });
+    for (const m of performance.getEntriesByType("measure")) if (m.name.startsWith("waterfall:")) out[m.name] = m.duration;
+    return out;
+  });
   await page.waitForTimeout(500); // let the load settle, so its tasks are not counted as scrolling
   // Scroll the virtual list to the bottom a fling at a time (five screens per step, every
   // row replaced each frame: harder than a user), two frames per step.
@@ -75,7 +87,7 @@ async function openAndScroll(browser: Browser, url: string): Promise<Run> {
   });
   await page.close();
   return {
-    readyMs, heapMb, scrollSteps: scroll.steps, reachedEnd: scroll.lastShown === size - 1,
+    readyMs, phases, heapMb, scrollSteps: scroll.steps, reachedEnd: scroll.lastShown === size - 1,
     longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.dur), 0), longTasks: tasks.length,
   };
 }
@@ -86,6 +98,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath, args: ["--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
   const version = browser.version();
   const rows: string[] = [];
+  let breakdown = "";
   try {
     const traces: [number, string][] = [];
     for (const n of SIZES) {
@@ -101,6 +114,7 @@ async function main() {
       const line = `| ${n.toLocaleString("en-US")} | ${p.mb.toFixed(1)} MB, ${p.ms.toFixed(0)} ms | ${median(runs.map((r) => r.readyMs)).toFixed(0)} | ${longest ? longest.toFixed(0) : "none over 50"} | ${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.heapMb)).toFixed(0)} | ${runs.every((r) => r.reachedEnd) ? "yes" : "NO"} (${runs[0].scrollSteps} steps) |`;
       console.log(line);
       rows.push(line);
+      if (n === SIZES[SIZES.length - 1]) breakdown = PHASES.map((k) => `| ${k.replace("waterfall:", "")} | ${median(runs.map((r) => r.phases[k] ?? NaN)).toFixed(0)} |`).join("\n");
     }
   } finally {
     await browser.close();
@@ -112,6 +126,12 @@ Synthetic traces (nested 6-11 deep, ~2% errors with exception events, ~5% with l
 | spans | compact payload (size, server time) | first rows painted after navigation, ms (median) | longest main-thread task while scrolling to the bottom, ms (worst run) | long tasks (> 50 ms) while scrolling | JS heap after load, MB (median, after GC) | scrolled to the last span |
 |---|---|---|---|---|---|---|
 ${rows.join("\n")}
+
+Where the ${SIZES[SIZES.length - 1].toLocaleString("en-US")}-span load goes (median, ms; times are from navigation start, steps are durations):
+
+| step | ms |
+|---|---|
+${breakdown}
 
 First paint is the \`waterfall-ready\` performance mark (a frame after the first rows commit), from navigation start. Scrolling moves five screens per step, two frames per step, so every row is replaced each frame: harder than a user's fling.`;
   writeBenchSection("Waterfall UI (bench:ui)", body);

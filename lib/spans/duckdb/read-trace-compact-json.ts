@@ -23,24 +23,31 @@ ev AS (
 ),
 seen AS (SELECT name AS n, i, 0 AS k FROM s UNION ALL SELECT n, i, k FROM ev),
 names AS (SELECT n, row_number() OVER (ORDER BY min({'i': i, 'k': k})) - 1 AS idx FROM seen GROUP BY n),
-services AS (SELECT service_name AS n, row_number() OVER (ORDER BY min(i)) - 1 AS idx FROM s GROUP BY service_name)
-SELECT count(*) AS n, json_object(
-  'traceId', $trace,
-  'startTimeUnixNano', any_value(t.t0)::VARCHAR,
-  'spanCount', count(*),
-  'names', (SELECT list(n ORDER BY idx) FROM names),
-  'services', (SELECT list(n ORDER BY idx) FROM services),
-  'spanId', list(s.span_id ORDER BY s.i),
-  'parentSpanId', list(s.parent_span_id ORDER BY s.i),
-  'name', list(nm.idx ORDER BY s.i),
-  'service', list(sv.idx ORDER BY s.i),
-  'startOffsetNs', list(s.start_ns - t.t0 ORDER BY s.i),
-  'durationNs', list(s.duration_ns ORDER BY s.i),
-  'status', list(s.status_code ORDER BY s.i),
-  'kind', list(s.kind ORDER BY s.i),
-  'events', coalesce((SELECT flatten(list([ev.i, ev.at - t.t0, en.idx] ORDER BY ev.i, ev.k)) FROM ev JOIN names en ON en.n = ev.n, t), [])
-)::VARCHAR AS json
-FROM s CROSS JOIN t JOIN names nm ON nm.n = s.name JOIN services sv ON sv.n = s.service_name`;
+services AS (SELECT service_name AS n, row_number() OVER (ORDER BY min(i)) - 1 AS idx FROM s GROUP BY service_name),
+-- One sort: every column's values ride in a single ordered list of structs, then split.
+r AS (
+  SELECT list({'id': s.span_id, 'p': s.parent_span_id, 'n': nm.idx, 'sv': sv.idx, 'o': s.start_ns - t.t0,
+               'd': s.duration_ns, 'st': s.status_code, 'k': s.kind} ORDER BY s.i) AS r,
+         any_value(t.t0) AS t0
+  FROM s CROSS JOIN t JOIN names nm ON nm.n = s.name JOIN services sv ON sv.n = s.service_name
+)
+SELECT len(r.r) AS n, to_json({
+  'traceId': $trace,
+  'startTimeUnixNano': r.t0::VARCHAR,
+  'spanCount': len(r.r),
+  'names': (SELECT list(n ORDER BY idx) FROM names),
+  'services': (SELECT list(n ORDER BY idx) FROM services),
+  'spanId': list_transform(r.r, x -> x.id),
+  'parentSpanId': list_transform(r.r, x -> x.p),
+  'name': list_transform(r.r, x -> x.n),
+  'service': list_transform(r.r, x -> x.sv),
+  'startOffsetNs': list_transform(r.r, x -> x.o),
+  'durationNs': list_transform(r.r, x -> x.d),
+  'status': list_transform(r.r, x -> x.st),
+  'kind': list_transform(r.r, x -> x.k),
+  'events': coalesce((SELECT flatten(list([ev.i, ev.at - r.t0, en.idx] ORDER BY ev.i, ev.k)) FROM ev JOIN names en ON en.n = ev.n), [])
+})::VARCHAR AS json
+FROM r`;
 
 export async function getCompactTraceJson(conn: DuckDBConnection, projectId: number, rawTraceId: string): Promise<string | null> {
   const traceId = normalizeTraceIdForLookup(rawTraceId);

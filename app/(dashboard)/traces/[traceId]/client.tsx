@@ -1,0 +1,31 @@
+"use client";
+
+import { TopBar } from "@/components/nav/top-bar";
+import { CopyLinkButton } from "@/components/waterfall/copy-link";
+import { TraceWaterfall } from "@/components/waterfall/trace-waterfall";
+import { CopyId } from "@/components/ui/copy-id";
+import { ServiceChip } from "@/components/ui/service-chip";
+import type { TraceSummary } from "@/lib/spans/types";
+
+export function TraceClient({ summary }: { summary: TraceSummary }) {
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <TopBar
+        title={
+          <span className="flex items-center gap-2">
+            <ServiceChip name={summary.rootService} />
+            {summary.rootName || "(unnamed span)"}
+          </span>
+        }
+        subtitle={
+          <span className="text-xs">
+            trace <CopyId id={summary.traceId} />
+          </span>
+        }
+      >
+        <CopyLinkButton />
+      </TopBar>
+      <TraceWaterfall summary={summary} />
+    </div>
+  );
+}

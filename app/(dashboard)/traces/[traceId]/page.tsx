@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ensureDefaultProject } from "@/lib/db/projects";
+import { getSpanStore } from "@/lib/spans";
+import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
+import { TraceClient } from "./client";
+
+type Props = { params: Promise<{ traceId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { traceId } = await params;
+  return { title: `Trace ${traceId.slice(0, 8)}` };
+}
+
+/**
+ * Checks the trace exists from its summary row (no spans read, whatever its size), then
+ * hands over to the client, which loads the compact columns for the waterfall.
+ */
+export default async function TracePage({ params }: Props) {
+  await connection();
+  const { traceId } = await params;
+  if (!normalizeTraceIdForLookup(traceId)) notFound();
+  const project = await ensureDefaultProject();
+  const summary = await (await getSpanStore()).getTraceSummary(project.id, traceId);
+  if (!summary) notFound();
+  return <TraceClient summary={summary} />;
+}

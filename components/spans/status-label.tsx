@@ -1,0 +1,8 @@
+import type { StatusName } from "@/lib/spans/types";
+
+/** Span status with fixed meanings: error is red (and only error), ok and unset are calm. */
+export function StatusLabel({ status }: { status: StatusName }) {
+  if (status === "error") return <span className="font-medium text-error">error</span>;
+  if (status === "ok") return <span className="text-muted">ok</span>;
+  return <span className="text-faint">unset</span>;
+}

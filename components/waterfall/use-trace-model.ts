@@ -1,0 +1,76 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import type { CompactTrace } from "@/lib/spans/types";
+import { buildModel, timed, type WaterfallModel } from "@/lib/waterfall/model";
+
+export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
+
+export const waterfallKey = (traceId: string) => ["trace", traceId, "waterfall"] as const;
+export const waterfallUrl = (traceId: string) => `/api/v1/traces/${traceId}/waterfall`;
+
+/**
+ * Lets the browser paint (progress, skeleton) between long steps. `scheduler.yield()`
+ * resumes ahead of other queued tasks, so yielding costs no place in the queue.
+ */
+const paint = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+async function readJson(res: Response, onBytes: (n: number) => void): Promise<CompactTrace> {
+  if (!res.body) return res.json() as Promise<CompactTrace>;
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    bytes += value.length;
+    onBytes(bytes);
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return timed("parse", () => JSON.parse(new TextDecoder().decode(all)) as CompactTrace);
+}
+
+/**
+ * The trace in compact columns (never the full spans), turned into the waterfall model
+ * once and cached for the page's life: a trace this big is not refetched on focus.
+ */
+export function useTraceModel(traceId: string) {
+  const [progress, setProgress] = useState<LoadPhase | null>(null);
+  const lastReport = useRef(0);
+  const query = useQuery<WaterfallModel>({
+    queryKey: waterfallKey(traceId),
+    queryFn: async ({ signal }) => {
+      // No custom headers: the request must match the page's preload to reuse its response.
+      const res = await fetch(waterfallUrl(traceId), { signal });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { error?: string } | null;
+        throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);
+      }
+      const trace = await readJson(res, (bytes) => {
+        const now = performance.now();
+        if (now - lastReport.current < 150) return;
+        lastReport.current = now;
+        setProgress({ phase: "download", bytes });
+      });
+      setProgress({ phase: "build" });
+      await paint();
+      return buildModel(trace, paint);
+    },
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    // The model holds typed arrays and maps: comparing it deeply on refetch would be wasted work.
+    structuralSharing: false,
+    retry: 1,
+  });
+  return { ...query, progress };
+}

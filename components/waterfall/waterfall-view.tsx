@@ -1,0 +1,123 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { WaterfallModel } from "@/lib/waterfall/model";
+import { stepTo } from "@/lib/waterfall/search";
+import { timeTicks } from "@/lib/waterfall/ticks";
+import { DEFAULT_NAME_WIDTH } from "./layout";
+import { Minimap } from "./minimap";
+import { ColumnResizer } from "./column-resizer";
+import { CycleNote, ZoomControls } from "./overview-bits";
+import { SpanPanel } from "./span-panel";
+import { SpanRows, type RowsHandle } from "./span-rows";
+import { StatsTable } from "./stats-table";
+import { Gridlines, TimeAxis } from "./time-axis";
+import { Toolbar } from "./toolbar";
+import { TraceSummary } from "./trace-summary";
+import { useReadyMark } from "./use-ready-mark";
+import { shownAncestor, useWaterfallKeys } from "./use-waterfall-keys";
+import { useWaterfallState } from "./use-waterfall-state";
+
+/** The trace page under the top bar: header, toolbar, minimap, axis, rows and the span panel. */
+export function WaterfallView({ model, traceId }: { model: WaterfallModel; traceId: string }) {
+  const st = useWaterfallState(model, traceId);
+  const { url, setUrl, rows, indexOf, collapsed, search, view, selectedPos, focus, setFocus, reveal, select, toggle } = st;
+  const rowsRef = useRef<RowsHandle>(null);
+  const [statsOpen, setStatsOpen] = useState(false);
+  const [listWidth, setListWidth] = useState(0);
+  const [chosenWidth, setChosenWidth] = useState<number | null>(null);
+  const maxName = Math.max(200, Math.round(listWidth * 0.7));
+  const nameWidth = Math.min(maxName, chosenWidth ?? Math.min(DEFAULT_NAME_WIDTH, Math.max(220, Math.round(listWidth * 0.4))));
+  const timelineWidth = Math.max(0, listWidth - nameWidth);
+  const ticks = useMemo(() => timeTicks(view.from, view.to, Math.max(2, Math.floor(timelineWidth / 110))), [view, timelineWidth]);
+
+  // Moving to a row that a collapse hides opens its ancestors first; the scroll waits for the new rows.
+  const pendingScroll = useRef(-1);
+  const goTo = useCallback((p: number, alsoSelect: boolean) => {
+    if (p < 0) return;
+    reveal(p);
+    setFocus(p);
+    if (alsoSelect) select(p);
+    pendingScroll.current = p;
+  }, [reveal, setFocus, select]);
+  useEffect(() => {
+    const p = pendingScroll.current;
+    if (p >= 0 && indexOf[p] >= 0) {
+      pendingScroll.current = -1;
+      rowsRef.current?.scrollToIndex(indexOf[p]);
+    }
+  }, [indexOf, focus]);
+  // A link with ?span= opens on that span, shown and scrolled to.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    if (selectedPos >= 0) goTo(selectedPos, false);
+  }, [selectedPos, goTo]);
+
+  const stepMatch = useCallback((dir: 1 | -1) => goTo(stepTo(search.positions, focus, dir), false), [goTo, search.positions, focus]);
+  const nextError = useCallback(() => goTo(stepTo(model.errorRows, focus, 1), true), [goTo, model.errorRows, focus]);
+  const onKeyDown = useWaterfallKeys(model, st, rowsRef, { stepMatch, nextError });
+  const onRowClick = useCallback((p: number, action: "select" | "toggle") => {
+    setFocus(p);
+    if (action === "toggle" || model.tree.span[p] < 0) toggle(p);
+    else select(p);
+  }, [model, setFocus, toggle, select]);
+
+  useEffect(() => {
+    if (selectedPos < 0) return;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.key !== "Escape" || document.querySelector("dialog[open]") || (el && ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))) return;
+      select(null);
+      rowsRef.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selectedPos, select]);
+
+  useReadyMark(rows.length > 0 && listWidth > 0, traceId);
+  const matchIndex = search.matches[focus] ? search.positions.indexOf(focus) + 1 : 0;
+  const focusShown = shownAncestor(model, indexOf, focus);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <TraceSummary model={model} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} />
+      {statsOpen && <StatsTable model={model} />}
+      <Toolbar
+        q={url.q} onQuery={(q) => void setUrl({ q: q || null })}
+        matchCount={search.positions.length} matchIndex={matchIndex} searchPending={search.pending} searchError={search.error?.message ?? null}
+        onStepMatch={stepMatch} onlyMatches={url.only} onOnlyMatches={(only) => void setUrl({ only: only || null })}
+        maxDepth={model.tree.maxDepth} collapseDepth={url.depth} anyCollapsed={url.depth !== null || url.flip.length > 0} onExpandAll={st.expandAll} onCollapseTo={st.collapseTo}
+        critical={url.cp} onCritical={(cp) => void setUrl({ cp: cp ? null : false })} criticalCount={model.critical.rows.length}
+        errorCount={model.errors} onNextError={nextError}
+      />
+      <CycleNote cycles={model.tree.cycles} />
+      <div className={`grid min-h-0 flex-1 ${selectedPos >= 0 ? "grid-cols-[minmax(0,1fr)_minmax(340px,34%)]" : "grid-cols-1"}`}>
+        <div className="flex min-h-0 min-w-0 flex-col">
+          <div className="flex shrink-0">
+            <ZoomControls view={view} full={st.full} zoomed={st.zoomed} onReset={st.resetZoom} width={nameWidth} />
+            <div className="min-w-0" style={{ width: timelineWidth }}>
+              <Minimap model={model} view={view} onZoom={(r) => st.zoomWithin(st.full, r)} />
+            </div>
+          </div>
+          <TimeAxis ticks={ticks} view={view} nameWidth={nameWidth} timelineWidth={timelineWidth} onZoom={(r) => st.zoomWithin(view, r)}>
+            <span>Span</span>
+            <ColumnResizer width={nameWidth} min={160} max={maxName} onWidth={setChosenWidth} />
+            <span className="ml-auto font-mono text-[11px] text-faint">{rows.length === model.tree.size ? "" : `${rows.length.toLocaleString("en-US")} shown`}</span>
+          </TimeAxis>
+          <div className="relative flex min-h-0 flex-1 flex-col">
+            <Gridlines ticks={ticks} view={view} nameWidth={nameWidth} timelineWidth={timelineWidth} />
+            {rows.length === 0 && <p className="p-4 text-muted">No span matches &ldquo;{url.q}&rdquo;. Clear the search or turn off &ldquo;Only matches&rdquo;.</p>}
+            <SpanRows
+              handle={rowsRef} model={model} rows={rows} view={view} nameWidth={nameWidth}
+              selectedPos={selectedPos} focusPos={focusShown} matches={search.matches} collapsed={collapsed} showCritical={url.cp}
+              onRowClick={onRowClick} onKeyDown={onKeyDown} onWidth={setListWidth}
+            />
+          </div>
+        </div>
+        {selectedPos >= 0 && <SpanPanel key={selectedPos} model={model} pos={selectedPos} traceId={traceId} onClose={() => select(null)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { sendDemoData } from "../scripts/demo/generate";
+import { apiKey, baseUrl } from "./env";
+
+interface Listed { traceId: string; rootName: string; spanCount: number }
+
+let demo: Listed;
+let big: Listed;
+/** A hand-made trace with known names and attributes, for the checks that need them. */
+const shop: Listed = { traceId: randomBytes(16).toString("hex"), rootName: "POST /checkout/confirm", spanCount: 7 };
+const shopIds = Object.fromEntries(["root", "purchase", "validation", "transformation", "payment", "charge", "receipt"].map((k) => [k, randomBytes(8).toString("hex")]));
+
+const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
+const dbl = (key: string, v: number) => ({ key, value: { doubleValue: v } });
+
+function shopTrace() {
+  const t0 = BigInt(Date.now() - 60_000) * 1_000_000n;
+  const at = (ms: number) => String(t0 + BigInt(ms) * 1_000_000n);
+  const span = (id: string, parent: string | null, name: string, from: number, to: number, attributes: unknown[] = [], extra: object = {}) => ({
+    traceId: shop.traceId, spanId: shopIds[id], parentSpanId: parent ? shopIds[parent] : undefined, name, kind: 1,
+    startTimeUnixNano: at(from), endTimeUnixNano: at(to), attributes, status: { code: 0 }, ...extra,
+  });
+  const resource = (service: string) => ({ attributes: [str("service.name", service), str("deployment.environment.name", "e2e")] });
+  return [
+    { resource: resource("e2e-shop"), scopeSpans: [{ scope: { name: "e2e" }, spans: [
+      span("root", null, "POST /checkout/confirm", 0, 200, [dbl("business.revenue_impact", 129.99), str("business.currency", "USD"), str("customer.tier", "enterprise"), str("funnel.stage", "purchase"), str("http.route", "/checkout/confirm")]),
+      span("purchase", "root", "ecommerce_purchase", 10, 180, [dbl("purchase.total_value", 129.99)]),
+      span("validation", "purchase", "purchase.validation", 12, 20, [str("purchase.stage", "validation")]),
+      span("transformation", "purchase", "purchase.transformation", 20, 30, [str("purchase.stage", "transformation")]),
+      span("payment", "purchase", "purchase.payment", 30, 170, [str("purchase.stage", "payment")]),
+      span("receipt", "root", "send receipt", 182, 195),
+    ] }] },
+    { resource: resource("e2e-pay"), scopeSpans: [{ scope: { name: "e2e" }, spans: [
+      span("charge", "payment", "POST /v1/payments", 35, 165, [str("payment.provider", "stripe")], {
+        status: { code: 2, message: "card declined" },
+        events: [{ name: "exception", timeUnixNano: at(160), attributes: [str("exception.type", "CardDeclinedError"), str("exception.message", "card declined")] }],
+      }),
+    ] }] },
+  ];
+}
+
+test.beforeAll(async ({ request }, testInfo) => {
+  testInfo.setTimeout(240_000);
+  await sendDemoData({ baseUrl: baseUrl(), apiKey: apiKey(), traces: 30, bigTraceSpans: [500, 50000], noveumTraces: 2, seed: 3 });
+  const sent = await request.post(`${baseUrl()}/v1/traces`, { headers: { authorization: `Bearer ${apiKey()}` }, data: { resourceSpans: shopTrace() } });
+  expect(sent.status(), await sent.text()).toBe(200);
+  const res = await request.get(`${baseUrl()}/api/v1/traces?limit=100&since=2d`);
+  expect(res.status(), await res.text()).toBe(200);
+  const traces = ((await res.json()) as { traces: Listed[] }).traces.filter((t) => t.traceId !== shop.traceId);
+  big = traces.reduce((a, b) => (b.spanCount > a.spanCount ? b : a));
+  // The richest ordinary demo trace (the batch jobs have hundreds of spans or more).
+  demo = traces.filter((t) => t.spanCount < 400).reduce((a, b) => (b.spanCount > a.spanCount ? b : a));
+});
+
+async function openTrace(page: Page, t: Listed, query = "") {
+  await page.goto(`${baseUrl()}/traces/${t.traceId}${query}`);
+  await expect(page.getByTestId("waterfall-rows")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+}
+
+const row = (page: Page, name: string) => page.getByTestId("span-row").filter({ has: page.getByRole("button", { name, exact: true }) });
+
+test("opens a demo trace with its header, rows, time axis and critical path", async ({ page }) => {
+  await openTrace(page, demo);
+  await expect(page.getByTestId("trace-span-count")).toContainText(String(demo.spanCount));
+  await expect(page.getByTestId("span-row").first()).toContainText(demo.rootName);
+  // Virtualised: the rows in view, at most the whole (small) trace.
+  const shown = await page.getByTestId("span-row").count();
+  expect(shown).toBeGreaterThanOrEqual(Math.min(demo.spanCount, 10));
+  expect(shown).toBeLessThanOrEqual(demo.spanCount);
+  await expect(page.getByTestId("time-axis")).toContainText(/\d/);
+  await expect(page.getByTestId("minimap")).toBeVisible();
+  // The critical path is on by default and can be turned off (and the link says so).
+  expect(await page.locator("[data-critical]").count()).toBeGreaterThan(0);
+  await page.getByLabel(/Critical path/).uncheck();
+  await expect(page.locator("[data-critical]")).toHaveCount(0);
+  await expect(page).toHaveURL(/cp=false/);
+});
+
+test("zooms by dragging on the axis and resets", async ({ page }) => {
+  await openTrace(page, demo);
+  const axis = page.getByTestId("time-axis");
+  const box = (await axis.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/[?&]from=[\d.]+/);
+  await expect(page).toHaveURL(/[?&]to=[\d.]+/);
+  await expect(page.getByTestId("zoom-range")).toBeVisible();
+  await expect(page.getByTestId("minimap-window")).toBeVisible();
+  await page.getByRole("button", { name: "Reset zoom" }).click();
+  await expect(page.getByTestId("zoom-range")).toBeHidden();
+});
+
+test("collapses and expands the demo trace, by click, by depth and by keyboard", async ({ page }) => {
+  await openTrace(page, demo);
+  const root = page.getByTestId("span-row").first();
+  const all = await page.getByTestId("span-row").count();
+  await root.getByRole("button", { name: "Collapse" }).click();
+  await expect(page.getByTestId("span-row")).toHaveCount(1);
+  await expect(root).toHaveAttribute("aria-expanded", "false");
+  await expect(page).toHaveURL(/flip=/);
+  await root.getByRole("button", { name: "Expand" }).click();
+  await expect(page.getByTestId("span-row")).toHaveCount(all);
+
+  await page.getByLabel("Collapse to depth").selectOption("1");
+  await expect(page.getByTestId("span-row")).toHaveCount(1);
+  await page.getByRole("button", { name: "Expand all" }).click();
+  await expect(page.getByTestId("span-row")).toHaveCount(all);
+
+  // Keyboard: the list is one tab stop; left collapses the focused root, right opens it again.
+  await page.getByTestId("waterfall-rows").focus();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("span-row")).toHaveCount(1);
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("span-row")).toHaveCount(all);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("span-detail")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("span-detail")).toBeHidden();
+});
+
+test("collapsing a span hides its subtree only", async ({ page }) => {
+  await openTrace(page, shop);
+  const purchase = row(page, "ecommerce_purchase");
+  await purchase.getByRole("button", { name: "Collapse" }).click();
+  await expect(row(page, "purchase.validation")).toHaveCount(0);
+  await expect(row(page, "send receipt")).toBeVisible();
+  await expect(page.getByTestId("span-row")).toHaveCount(3);
+  await purchase.getByRole("button", { name: "Expand" }).click();
+  await expect(page.getByTestId("span-row")).toHaveCount(shop.spanCount);
+});
+
+test("searches by name and by attribute, counts and steps through matches, and filters", async ({ page }) => {
+  await openTrace(page, shop);
+  await page.keyboard.press("/");
+  await expect(page.getByTestId("trace-search")).toBeFocused();
+  await page.keyboard.type("purchase.");
+  await expect(page.getByTestId("match-count")).toHaveText(/^3 matches/);
+  await expect(page.locator("[data-match]")).toHaveCount(3);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("match-count")).toHaveText(/^1 \/ 3 matches/);
+
+  // key=value looks in attribute values on the server.
+  await page.getByTestId("trace-search").fill("purchase.stage=payment");
+  await expect(page.getByTestId("match-count")).toHaveText(/^1 match/);
+  await expect(page.locator("[data-match]")).toContainText("purchase.payment");
+  await page.getByLabel("Only matches").check();
+  // The match and its ancestors only: root, ecommerce_purchase, purchase.payment.
+  await expect(page.getByTestId("span-row")).toHaveCount(3);
+  await expect(page.getByTestId("span-row").last()).toContainText("purchase.payment");
+  await expect(page).toHaveURL(/only=true/);
+
+  // Free text finds attribute values too.
+  await page.getByTestId("trace-search").fill("stripe");
+  await expect(page.getByTestId("match-count")).toHaveText(/^1 match/);
+});
+
+test("selects a span, reads its grouped attributes and events, and keeps it in the URL", async ({ page }) => {
+  await openTrace(page, shop);
+  await row(page, "POST /checkout/confirm").getByRole("button", { name: "POST /checkout/confirm" }).click();
+  const detail = page.getByTestId("span-detail");
+  const attrs = detail.getByTestId("span-attributes");
+  await expect(attrs).toContainText("business.revenue_impact");
+  await expect(attrs).toContainText("$129.99");
+  // Business attributes come first, then customer and funnel.
+  await expect(attrs.locator("h4")).toHaveText(["business.*", "customer.*", "funnel.*", "http.*"]);
+  await expect(detail.getByTestId("span-timing")).toContainText("Self time");
+  const tier = attrs.getByTestId("attribute").filter({ hasText: "customer.tier" }).getByRole("link");
+  await expect(tier).toHaveAttribute("href", `/traces?q=${encodeURIComponent('{ span.customer.tier = "enterprise" }')}`);
+  await expect(detail.getByTestId("span-resource")).toContainText('"e2e-shop"');
+  await expect(page).toHaveURL(new RegExp(`span=${shopIds.root}`));
+
+  // "Next error" selects the failed charge, with its exception event.
+  await page.getByRole("button", { name: /Next error/ }).click();
+  await expect(page).toHaveURL(new RegExp(`span=${shopIds.charge}`));
+  await expect(detail).toContainText("card declined");
+  await expect(detail.getByTestId("span-events")).toContainText("CardDeclinedError");
+  await expect(row(page, "POST /v1/payments").getByTestId("event-marker")).toHaveCount(1);
+
+  const url = page.url();
+  await page.goto("about:blank");
+  await page.goto(url);
+  await expect(page.getByTestId("span-detail")).toContainText("POST /v1/payments");
+  await expect(row(page, "POST /v1/payments")).toHaveAttribute("aria-selected", "true");
+});
+
+test("opens the 50,000-span trace and scrolls to its last span", async ({ page }) => {
+  test.setTimeout(90_000);
+  expect(big.spanCount).toBe(50_000);
+  await openTrace(page, big);
+  await expect(page.getByTestId("trace-span-count")).toContainText("50k");
+  // Virtualised: a screenful of rows in the DOM, not fifty thousand.
+  expect(await page.getByTestId("span-row").count()).toBeLessThan(120);
+  await page.getByTestId("waterfall-rows").focus();
+  await page.keyboard.press("End");
+  const last = page.locator(`#wf-row-${big.spanCount - 1}`);
+  await expect(last).toBeVisible();
+  await expect(last).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("span-detail")).toBeVisible();
+  await expect(page.getByTestId("span-detail").getByTestId("span-attributes")).toBeVisible();
+});
