@@ -100,8 +100,9 @@ test("shows a TraceQL error in place, with its position", async ({ page }) => {
 test("the tier view tells the demo data's story at a glance", async ({ page }) => {
   await page.goto(`${baseUrl()}/tiers?since=2d`);
   const rows = page.getByTestId("tier-row");
-  await expect(rows).toHaveCount(4);
-  await expect(rows.locator("th")).toHaveText(["free", "standard", "premium", "enterprise"]);
+  // Other spec files share this server and add tiers of their own: the demo's four must
+  // be there, in tier order.
+  await expect(rows.locator("th")).toContainText(["free", "standard", "premium", "enterprise"]);
   await expect(page.getByTestId("tier-insights")).toContainText("of revenue");
   await expect(page.getByTestId("tier-scorecard")).toContainText("$");
   for (const m of ["requests", "errorRate", "p95", "revenue"]) await expect(page.getByTestId(`tier-chart-${m}`).locator(".recharts-surface").first()).toBeVisible();

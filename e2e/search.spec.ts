@@ -135,7 +135,7 @@ test("clicking a value adds it to the query; a column shows an attribute", async
 });
 
 test("explains an empty result with the attribute's known values, and underlines a bad query", async ({ page }) => {
-  await openSearch(page, `/traces?q=${encodeURIComponent(`{ resource.service.name = "${service}" && span.customer.tier = "gold" }`)}`);
+  await openSearch(page, `/traces?q=${encodeURIComponent(`{ resource.service.name = "${service}" && span.customer.tier = "diamond" }`)}`);
   const empty = page.getByTestId("empty-state");
   await expect(empty).toContainText("No traces match");
   await expect(empty.getByTestId("known-values")).toContainText("customer.tier has values");
