@@ -59,21 +59,4 @@ export function saveFunnel(input: { name: string; author: string; definition: Fu
   });
 }
 
-const AUTHOR_KEY = "spanlens.author";
-
-/** The name last saved under, shared with saved filters, so nobody types it twice. */
-export function rememberedAuthor(): string {
-  try {
-    return localStorage.getItem(AUTHOR_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-export function rememberAuthor(name: string) {
-  try {
-    localStorage.setItem(AUTHOR_KEY, name);
-  } catch {
-    // Private mode: the name is simply not remembered.
-  }
-}
+export { rememberAuthor, rememberedAuthor } from "@/components/ui/remembered-author";

@@ -29,21 +29,4 @@ export const deleteSavedFilter = (id: string) =>
 /** The address teammates open: it stays the same when the filter is renamed or edited. */
 export const savedFilterHref = (id: string) => `/traces?filter=${encodeURIComponent(id)}`;
 
-const AUTHOR_KEY = "spanlens.author";
-
-/** There is no login yet: remember who this browser said it was, for the next save. */
-export function rememberedAuthor(): string {
-  try {
-    return localStorage.getItem(AUTHOR_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-export function rememberAuthor(name: string) {
-  try {
-    localStorage.setItem(AUTHOR_KEY, name);
-  } catch {
-    // Private mode: the name is simply not remembered.
-  }
-}
+export { rememberAuthor, rememberedAuthor } from "@/components/ui/remembered-author";
