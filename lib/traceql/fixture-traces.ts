@@ -127,6 +127,7 @@ export async function insertFixture(conn: DuckDBConnection): Promise<void> {
     SELECT project_id, trace_id, min(start_ns), max(end_ns), count(*), count(*) FILTER (WHERE status_code = 2),
       coalesce(any_value(name) FILTER (WHERE parent_span_id IS NULL), ''),
       coalesce(any_value(service_name) FILTER (WHERE parent_span_id IS NULL), ''),
-      bool_or(parent_span_id IS NULL), list(DISTINCT service_name)
+      bool_or(parent_span_id IS NULL), list(DISTINCT service_name),
+      min(start_ns) FILTER (WHERE parent_span_id IS NULL)
     FROM spans GROUP BY project_id, trace_id`);
 }

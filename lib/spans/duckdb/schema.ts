@@ -111,6 +111,12 @@ const MIGRATIONS: string[] = [
      promoted_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
      PRIMARY KEY (scope, key, type)
    );`,
+  // Trace summaries are merged per batch instead of rebuilt from every stored span, which
+  // needs to know when the current root started.
+  `ALTER TABLE traces ADD COLUMN root_start_ns BIGINT;
+   UPDATE traces SET root_start_ns = r.s
+   FROM (SELECT project_id, trace_id, min(start_ns) AS s FROM spans WHERE parent_span_id IS NULL GROUP BY project_id, trace_id) r
+   WHERE traces.project_id = r.project_id AND traces.trace_id = r.trace_id;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
