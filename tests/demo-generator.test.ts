@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sendDemoData } from "@/scripts/demo/generate";
-import type { TraceDetail, TraceListPage } from "@/lib/spans/types";
+import type { TraceDetail, TraceSearchPage } from "@/lib/spans/types";
 import { base, getJson, key } from "./http";
 
 describe("demo generator against the real server", () => {
@@ -14,7 +14,7 @@ describe("demo generator against the real server", () => {
     const services = new Set<string>();
     let biggest = { traceId: "", spanCount: 0 };
     do {
-      const page: { body: TraceListPage } = await getJson<TraceListPage>(`/api/v1/traces?start=${start}&end=${end}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { body: TraceSearchPage } = await getJson<TraceSearchPage>(`/api/v1/traces?start=${start}&end=${end}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
       for (const t of page.body.traces) {
         spans += t.spanCount;
         services.add(t.rootService);

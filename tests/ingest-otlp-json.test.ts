@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TraceDetail, TraceListPage } from "@/lib/spans/types";
+import type { TraceDetail, TraceSearchPage } from "@/lib/spans/types";
 import { base, getJson, hexId, key, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
 
@@ -74,7 +74,7 @@ describe("OTLP/HTTP JSON ingest", () => {
     ]))).status).toBe(200);
     const { body } = await getJson<TraceDetail>(`/api/v1/traces/${traceId}`);
     expect(body.spans.map((s) => s.name)).toEqual(["root", "child"]);
-    const list = await getJson<TraceListPage>(`/api/v1/traces?start=1764000000.1&end=1764000000.1&limit=10`);
+    const list = await getJson<TraceSearchPage>(`/api/v1/traces?start=1764000000.1&end=1764000000.1&limit=10`);
     const summary = list.body.traces.find((t) => t.traceId === traceId);
     expect(summary).toMatchObject({ rootName: "root", rootService: "split", spanCount: 2, errorCount: 1, startTimeUnixNano: "1764000000100000000", durationMs: 800 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TraceListPage } from "@/lib/spans/types";
+import type { TraceSearchPage } from "@/lib/spans/types";
 import { getJson, hexId, key, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
 
@@ -13,13 +13,13 @@ describe("GET /api/v1/traces", () => {
     }));
     expect((await postJson("/v1/traces", otlpRequest("pager", spans))).status).toBe(200);
     const window = `start=${baseSec}&end=${new Date((baseSec + 4) * 1000).toISOString()}`;
-    const first = await getJson<TraceListPage>(`/api/v1/traces?${window}&limit=2`);
+    const first = await getJson<TraceSearchPage>(`/api/v1/traces?${window}&limit=2`);
     expect(first.status).toBe(200);
     expect(first.body.traces.map((t) => t.rootName)).toEqual(["page-4", "page-3"]);
     expect(first.body.traces[0]).toMatchObject({ rootService: "pager", spanCount: 1, errorCount: 0, durationMs: 0.5, startTimeUnixNano: `${baseSec + 4}000000000` });
-    const second = await getJson<TraceListPage>(`/api/v1/traces?${window}&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await getJson<TraceSearchPage>(`/api/v1/traces?${window}&limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.traces.map((t) => t.rootName)).toEqual(["page-2", "page-1"]);
-    const third = await getJson<TraceListPage>(`/api/v1/traces?${window}&limit=2&cursor=${second.body.nextCursor}`);
+    const third = await getJson<TraceSearchPage>(`/api/v1/traces?${window}&limit=2&cursor=${second.body.nextCursor}`);
     expect(third.body.traces.map((t) => t.rootName)).toEqual(["page-0"]);
     expect(third.body.nextCursor).toBeNull();
   });

@@ -1,5 +1,4 @@
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import type { TraceCursor } from "./cursor";
 import type { TraceSearch } from "@/lib/waterfall/search-query";
 import type { MetricsQuery, MetricsResult } from "@/lib/metrics/types";
 import type { FunnelDropOff, FunnelQuery, FunnelResult } from "@/lib/metrics/funnel-types";
@@ -41,21 +40,6 @@ export interface SpanView {
 export interface TraceDetail {
   traceId: string;
   spans: SpanView[];
-}
-
-export interface TraceListQuery {
-  projectId: number;
-  limit: number;
-  /** Inclusive bounds on the trace's first span start, in unix nanoseconds. */
-  startNs?: bigint;
-  endNs?: bigint;
-  /** Decoded keyset cursor from a previous page (see cursor.ts). */
-  cursor?: TraceCursor;
-}
-
-export interface TraceListPage {
-  traces: TraceSummary[];
-  nextCursor: string | null;
 }
 
 export interface IngestResult {
@@ -164,7 +148,6 @@ export interface DurationHistogram {
 export interface SpanStore {
   /** Stores the spans atomically: all of them or, on any error, none. */
   ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult>;
-  listTraces(query: TraceListQuery): Promise<TraceListPage>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;

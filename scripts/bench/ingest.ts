@@ -70,7 +70,7 @@ async function main() {
 
   const traceId = all[Math.floor(all.length / 2)][0].traceId;
   const reads: [string, () => Promise<unknown>][] = [
-    ["latest 50 traces", () => store.listTraces({ projectId: 1, limit: 50 })],
+    ["latest 50 traces", () => store.searchTraces({ projectId: 1, match: null, startNs: 0n, endNs: 1n << 62n, limit: 50, sort: "start", order: "desc", columns: [] })],
     ["one trace (10 spans)", () => store.getTrace(1, traceId)],
     ["attribute keys (autocomplete)", () => store.listAttributeKeys({ projectId: 1, limit: 100 })],
     ["attribute keys by prefix", () => store.listAttributeKeys({ projectId: 1, prefix: "rare.key_1", limit: 20 })],

@@ -1,49 +1,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type OtlpJsonAnyValue, otlpJsonAttrsToPlain, typedMapsToPlain } from "../attribute-codec";
-import { encodeCursor } from "../cursor";
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { SpanKindName, SpanView, StatusName, TraceDetail, TraceListPage, TraceListQuery } from "../types";
+import type { SpanKindName, SpanView, StatusName, TraceDetail } from "../types";
 
 const KIND_NAMES: SpanKindName[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
 const STATUS_NAMES: StatusName[] = ["unset", "ok", "error"];
 
 const nsToMs = (ns: bigint) => Number(ns) / 1e6;
-
-export async function listTraces(conn: DuckDBConnection, q: TraceListQuery): Promise<TraceListPage> {
-  const where = ["project_id = $project::INTEGER"];
-  const params: Record<string, string | number | bigint> = { project: q.projectId, limit: q.limit + 1 };
-  if (q.startNs !== undefined) { where.push("start_ns >= $start::BIGINT"); params.start = q.startNs; }
-  if (q.endNs !== undefined) { where.push("start_ns <= $end::BIGINT"); params.end = q.endNs; }
-  if (q.cursor) {
-    const c = q.cursor;
-    where.push("(start_ns < $cStart::BIGINT OR (start_ns = $cStart::BIGINT AND trace_id < $cTrace))");
-    params.cStart = c.startNs;
-    params.cTrace = c.traceId;
-  }
-  const reader = await conn.runAndReadAll(
-    `SELECT trace_id, root_name, root_service, start_ns, end_ns - start_ns AS duration_ns, span_count, error_count
-     FROM traces WHERE ${where.join(" AND ")}
-     ORDER BY start_ns DESC, trace_id DESC LIMIT $limit`,
-    params,
-  );
-  const rows = reader.getRowObjectsJS() as {
-    trace_id: string; root_name: string; root_service: string; start_ns: bigint; duration_ns: bigint; span_count: number; error_count: number;
-  }[];
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    traces: page.map((r) => ({
-      traceId: r.trace_id,
-      rootName: r.root_name,
-      rootService: r.root_service,
-      startTimeUnixNano: r.start_ns.toString(),
-      durationMs: nsToMs(r.duration_ns),
-      spanCount: r.span_count,
-      errorCount: r.error_count,
-    })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ startNs: last.start_ns, traceId: last.trace_id }) : null,
-  };
-}
 
 type Entries<T> = { key: string; value: T }[] | null;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { TraceSearch } from "@/lib/waterfall/search-query";
-import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceListQuery, TraceSearchQuery } from "../types";
+import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceSearchQuery } from "../types";
 import { durationHistogram, searchTraces } from "./search-traces";
 import { queryMetrics } from "./metrics";
 import type { MetricsQuery } from "@/lib/metrics/types";
@@ -12,7 +12,7 @@ import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { ingestSpans } from "./ingest";
-import { getSpan, getTrace, listTraces } from "./read-traces";
+import { getSpan, getTrace } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
 import { getCompactTraceJson } from "./read-trace-compact-json";
 import { getTraceSummary } from "./read-trace-summary";
@@ -67,10 +67,6 @@ export class DuckDbSpanStore implements SpanStore {
   /** Which attributes have dedicated columns; SQL builders read those instead of maps. */
   async layout(): Promise<{ columns: PromotedColumns }> {
     return { columns: new Map(this.promoted) };
-  }
-
-  listTraces(query: TraceListQuery) {
-    return this.read((c) => listTraces(c, query));
   }
 
   getTrace(projectId: number, traceId: string) {

@@ -23,7 +23,8 @@ describe("trace summaries merged batch by batch", () => {
     for (let i = 0; i < shuffled.length; i += 37) batches.push(shuffled.slice(i, i + 37));
     for (const b of batches) await split.store.ingest(1, b);
     await split.store.ingest(1, batches[2]); // a resent batch changes nothing
-    const list = (s: typeof one.store) => s.listTraces({ projectId: 1, limit: 1000 }).then((p) => p.traces);
+    const list = (s: typeof one.store) =>
+      s.searchTraces({ projectId: 1, match: null, startNs: 0n, endNs: 1n << 62n, limit: 1000, sort: "start", order: "desc", columns: [] }).then((p) => p.traces);
     const [a, b] = await Promise.all([list(one.store), list(split.store)]);
     expect(b).toHaveLength(60);
     expect(b).toEqual(a);
