@@ -1,12 +1,12 @@
 "use client";
 
+import { DurationBar } from "@/components/ui/duration-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { BuilderRow } from "@/lib/query-builder/builder";
 import type { ValueType } from "@/lib/query-builder/fields";
 import type { TraceSearchHit } from "@/lib/spans/types";
 import { formatCount } from "@/lib/format/count";
-import { formatDuration } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/format/service-color";
 import { CopyId } from "@/components/ui/copy-id";
 import { ServiceChip } from "@/components/ui/service-chip";
@@ -43,12 +43,7 @@ export function ResultRow({ trace: t, cols, longest, hasQuery, onFilter, columnT
         </Link>
       </td>
       <td className={TD}>
-        <div className="flex items-center gap-2">
-          <div className="h-1.5 min-w-12 flex-1 overflow-hidden rounded-full bg-line/60" aria-hidden>
-            <div className="h-full rounded-full" style={{ width: `${longest > 0 ? Math.max(1, (t.durationMs / longest) * 100) : 0}%`, backgroundColor: serviceColor(t.rootService), opacity: 0.75 }} />
-          </div>
-          <span className="ml-auto w-16 text-right font-mono text-xs tabular-nums">{formatDuration(t.durationMs)}</span>
-        </div>
+        <DurationBar ms={t.durationMs} longest={longest} color={serviceColor(t.rootService)} />
       </td>
       <td className={`${TD} text-right font-mono text-xs tabular-nums`}>{formatCount(t.spanCount)}</td>
       <td className={`${TD} text-right font-mono text-xs tabular-nums`} data-testid="error-count">

@@ -1,10 +1,10 @@
 "use client";
 
+import { DurationBar } from "@/components/ui/duration-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { TraceSummary } from "@/lib/spans/types";
 import { formatCount } from "@/lib/format/count";
-import { formatDuration } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/format/service-color";
 import { CopyId } from "@/components/ui/copy-id";
 import { onRowArrowKeys } from "@/components/ui/row-keys";
@@ -71,17 +71,5 @@ export function TraceTable({ traces }: { traces: TraceSummary[] }) {
         })}
       </tbody>
     </table>
-  );
-}
-
-function DurationBar({ ms, longest, color }: { ms: number; longest: number; color: string }) {
-  const pct = longest > 0 ? Math.max(1, (ms / longest) * 100) : 0;
-  return (
-    <div className="flex items-center gap-2">
-      <div className="hidden h-1.5 flex-1 overflow-hidden rounded-full bg-hover lg:block" aria-hidden>
-        <div className="h-full rounded-full" style={{ width: `${pct}%`, backgroundColor: color, opacity: 0.75 }} />
-      </div>
-      <span className="ml-auto w-16 text-right font-mono text-xs tabular-nums">{formatDuration(ms)}</span>
-    </div>
   );
 }
