@@ -35,6 +35,46 @@ describe("jsonAnyValue (Noveum attributes)", () => {
     );
     expect(() => jsonAttributes([1], "a")).toThrow("a: expected an object, got an array");
   });
+
+  it("refuses integers outside signed 64-bit, as OTLP intValue does", () => {
+    for (const big of [1e20, 2 ** 63, 1e308, -(2 ** 64)]) {
+      expect(() => jsonAttributes({ n: big }, "a"), String(big)).toThrow(`a["n"]: expected a 64-bit integer`);
+    }
+    expect(jsonAnyValue(-(2 ** 63), "v")).toEqual({ t: "int", v: -(1n << 63n) });
+    expect(jsonAnyValue(2 ** 62, "v")).toEqual({ t: "int", v: 1n << 62n });
+  });
+
+  it("names an over-long key by its (cut) name", () => {
+    const key = "k".repeat(INGEST_LIMITS.maxValueLength + 1);
+    expect(() => jsonAttributes({ ok: 1, [key]: 2 }, "a")).toThrow(
+      `a["${"k".repeat(64)}…"]: ${key.length} characters, over maxValueLength`,
+    );
+  });
+});
+
+describe("lone UTF-16 surrogates", () => {
+  const cut = "smile \ud83d";
+  const fixed = "smile \ufffd";
+
+  it("become U+FFFD in OTLP values and keys at any depth", () => {
+    const array = { arrayValue: { values: [{ stringValue: cut }] } };
+    const nested = { kvlistValue: { values: [{ key: cut, value: array }] } };
+    expect(otlpAttributes([{ key: cut, value: nested }], "a")).toEqual([
+      { key: fixed, value: { t: "kv", v: [{ key: fixed, value: { t: "arr", v: [{ t: "str", v: fixed }] } }] } },
+    ]);
+  });
+
+  it("become U+FFFD in Noveum values and keys at any depth", () => {
+    const array = { t: "arr", v: [{ t: "str", v: fixed }, { t: "str", v: "\ufffd" }] };
+    expect(jsonAttributes({ [cut]: { [cut]: [cut, "\udc00"] } }, "a")).toEqual([
+      { key: fixed, value: { t: "kv", v: [{ key: fixed, value: array }] } },
+    ]);
+  });
+
+  it("leave whole surrogate pairs alone", () => {
+    expect(otlpAnyValue({ stringValue: "smile \ud83d\ude00" }, "v")).toEqual({ t: "str", v: "smile 😀" });
+    expect(jsonAnyValue("smile 😀", "v")).toEqual({ t: "str", v: "smile 😀" });
+  });
 });
 
 describe("otlpAnyValue", () => {
@@ -43,6 +83,8 @@ describe("otlpAnyValue", () => {
     expect(() => otlpAnyValue({ stringValue: 1 }, "v")).toThrow("v.stringValue: expected a string, got a number");
     expect(() => otlpAnyValue({ bytesValue: "not base64!" }, "v")).toThrow("v.bytesValue: expected base64 bytes");
     expect(() => otlpAnyValue({ intValue: "9223372036854775808" }, "v")).toThrow("v.intValue: expected a 64-bit integer");
+    // protobufjs's Long shape is not OTLP/JSON; the protobuf decoder hands over BigInt instead.
+    expect(() => otlpAnyValue({ intValue: { low: 1, high: 2 } }, "v")).toThrow("v.intValue: expected a 64-bit integer");
     expect(() => otlpAnyValue({ doubleValue: "fast" }, "v")).toThrow("v.doubleValue: expected a number");
     expect(() => otlpAnyValue({ arrayValue: { values: {} } }, "v")).toThrow("v.arrayValue.values: expected an array");
   });

@@ -2,13 +2,10 @@
  * Attribute values from OTLP (JSON or a decoded protobuf message) and from plain JSON
  * (Noveum) into `AnyValue`, enforcing the per-value ingest limits on the way.
  */
-import { INGEST_LIMITS } from "./limits";
-import { asObject, at, checkCount, checkLength, describe, isObject, limitError, optArray } from "./fields";
-import { longToBigInt } from "./time";
+import { asObject, at, checkCount, describe, isObject, limitError, optArray, storedString } from "./fields";
+import { INGEST_LIMITS, MAX_INT64, MIN_INT64 } from "./limits";
 import { IngestError, type AnyValue, type Attr } from "./types";
 
-const MIN_I64 = -(1n << 63n);
-const MAX_I64 = (1n << 63n) - 1n;
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /** `depth` counts the arrays and kvlists around a value; the top-level value is 0. */
@@ -18,18 +15,25 @@ function enterContainer(depth: number, path: string): number {
   return next;
 }
 
+/**
+ * The one int check for every format: OTLP `intValue` (decimal string, JSON number, or BigInt from
+ * protobuf) and Noveum's integral JSON numbers, so both refuse what storage cannot hold.
+ */
 function int64(v: unknown, path: string): AnyValue {
   let n: bigint | undefined;
   if (typeof v === "bigint") n = v;
   else if (typeof v === "string" && /^-?\d{1,20}$/.test(v)) n = BigInt(v);
   else if (typeof v === "number" && Number.isInteger(v)) n = BigInt(v);
-  else if (isObject(v) && typeof v.low === "number" && typeof v.high === "number") {
-    n = longToBigInt({ low: v.low, high: v.high, unsigned: v.unsigned === true });
-  }
-  if (n === undefined || n < MIN_I64 || n > MAX_I64) {
-    throw new IngestError(path, "expected a 64-bit integer as a decimal string or number");
+  if (n === undefined || n < MIN_INT64 || n > MAX_INT64) {
+    throw new IngestError(path, `expected a 64-bit integer as a decimal string or number, got ${shown(v)}`);
   }
   return { t: "int", v: n };
+}
+
+/** The offending value in an error message, cut short: it may be anything up to the body size. */
+function shown(v: unknown): string {
+  const text = typeof v === "string" ? JSON.stringify(v) : typeof v === "number" ? String(v) : describe(v);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function double(v: unknown, path: string): AnyValue {
@@ -65,8 +69,7 @@ export function otlpAnyValue(raw: unknown, path: string, depth = 0): AnyValue {
   if (has("stringValue")) {
     const p = at(path, "stringValue");
     if (typeof o.stringValue !== "string") throw new IngestError(p, `expected a string, got ${describe(o.stringValue)}`);
-    checkLength(o.stringValue, p);
-    return { t: "str", v: o.stringValue };
+    return { t: "str", v: storedString(o.stringValue, p) };
   }
   if (has("intValue")) return int64(o.intValue, at(path, "intValue"));
   if (has("doubleValue")) return double(o.doubleValue, at(path, "doubleValue"));
@@ -94,8 +97,7 @@ function keyValues(raw: unknown, path: string, depth: number): Attr[] {
     const p = `${path}[${i}]`;
     const kv = asObject(item, p);
     if (typeof kv.key !== "string") throw new IngestError(at(p, "key"), `expected a string, got ${describe(kv.key)}`);
-    checkLength(kv.key, at(p, "key"));
-    return { key: kv.key, value: otlpAnyValue(kv.value, at(p, "value"), depth) };
+    return { key: storedString(kv.key, at(p, "key")), value: otlpAnyValue(kv.value, at(p, "value"), depth) };
   });
 }
 
@@ -105,20 +107,20 @@ export function otlpAttributes(raw: unknown, path: string): Attr[] {
   return keyValues(raw, path, 0);
 }
 
-/** A key as a path segment: `attributes["http.method"]`, since keys contain dots. */
+/**
+ * A key as a path segment: `attributes["http.method"]`, since keys contain dots. A very long key is
+ * cut (`["abc…"]`) so the error message stays readable; its start is enough to find it.
+ */
 export function keyPath(base: string, key: string): string {
-  return `${base}[${JSON.stringify(key)}]`;
+  return `${base}[${JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key)}]`;
 }
 
 /** A plain JSON value (Noveum). Integers become ints, so `3` and `3.5` keep their kinds. */
 export function jsonAnyValue(v: unknown, path: string, depth = 0): AnyValue {
   if (v == null) return { t: "empty" };
-  if (typeof v === "string") {
-    checkLength(v, path);
-    return { t: "str", v };
-  }
+  if (typeof v === "string") return { t: "str", v: storedString(v, path) };
   if (typeof v === "boolean") return { t: "bool", v };
-  if (typeof v === "number") return Number.isInteger(v) ? { t: "int", v: BigInt(v) } : { t: "dbl", v };
+  if (typeof v === "number") return Number.isInteger(v) ? int64(v, path) : { t: "dbl", v };
   if (Array.isArray(v)) {
     const inner = enterContainer(depth, path);
     return { t: "arr", v: v.map((x, i) => jsonAnyValue(x, `${path}[${i}]`, inner)) };
@@ -132,8 +134,8 @@ export function jsonAnyValue(v: unknown, path: string, depth = 0): AnyValue {
 
 function jsonEntries(obj: Record<string, unknown>, path: string, depth: number): Attr[] {
   return Object.entries(obj).map(([key, value]) => {
-    checkLength(key, path);
-    return { key, value: jsonAnyValue(value, keyPath(path, key), depth) };
+    const p = keyPath(path, key);
+    return { key: storedString(key, p), value: jsonAnyValue(value, p, depth) };
   });
 }
 

@@ -42,14 +42,25 @@ export function optArray(v: unknown, path: string): unknown[] {
 export function optString(v: unknown, path: string): string {
   if (v == null) return "";
   if (typeof v !== "string") throw new IngestError(path, `expected a string, got ${describe(v)}`);
-  checkLength(v, path);
-  return v;
+  return storedString(v, path);
 }
 
-export function checkLength(s: string, path: string): void {
+/** ES2024 String methods: Node 20 has them, the project's TypeScript lib (ES2022) does not. */
+interface WellFormedString {
+  toWellFormed(): string;
+}
+
+/**
+ * Every string the decoders keep (names, keys, values) passes through here. A lone UTF-16 surrogate
+ * becomes U+FFFD: the OpenTelemetry JS SDK makes one when `attributeValueLengthLimit` cuts an emoji in
+ * half, and storage's JSON cast rejects it, which would lose the whole request. The replacement keeps
+ * the length, so the limit check means the same before and after.
+ */
+export function storedString(s: string, path: string): string {
   if (s.length > INGEST_LIMITS.maxValueLength) {
     throw limitError(path, "maxValueLength", `${s.length} characters`);
   }
+  return (s as unknown as WellFormedString).toWellFormed();
 }
 
 /** A protobuf uint32 such as `droppedAttributesCount`. */

@@ -20,3 +20,12 @@ export const INGEST_LIMITS = {
 } as const;
 
 export type IngestLimitName = keyof typeof INGEST_LIMITS;
+
+/**
+ * What storage holds: int values and Unix-nanosecond times are signed 64-bit. Decoders check
+ * against these so every format answers 400 for the same values instead of failing at insert.
+ */
+export const MIN_INT64 = -(1n << 63n);
+export const MAX_INT64 = (1n << 63n) - 1n;
+/** The last time a signed 64-bit count of nanoseconds reaches, for error messages. */
+export const MAX_TIME_ISO = "2262-04-11T23:47:16.854775807Z";

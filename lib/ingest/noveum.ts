@@ -6,10 +6,10 @@
  */
 import { createHash } from "node:crypto";
 import { jsonAnyValue, jsonAttributes, keyPath } from "./any-value";
-import { asObject, at, checkCount, isObject, limitError, optArray, optObject, optString } from "./fields";
+import { asObject, at, checkCount, isObject, limitError, optArray, optObject, optString, storedString } from "./fields";
 import { normalizeParentSpanId, normalizeSpanId, normalizeTraceId } from "./ids";
 import { INGEST_LIMITS } from "./limits";
-import { parseIsoTimeNs } from "./time";
+import { checkStoredTime, parseIsoTimeNs } from "./time";
 import {
   IngestError,
   type Attr,
@@ -90,7 +90,8 @@ function metadataOf(raw: unknown, path: string): Attr[] {
   for (const [field, prefix] of [["tags", "tags."], ["custom_attributes", ""]] as const) {
     const obj = optObject(m[field], at(path, field)) ?? {};
     for (const [k, v] of Object.entries(obj)) {
-      if (v != null) out.push({ key: prefix + k, value: jsonAnyValue(v, keyPath(at(path, field), k)) });
+      const p = keyPath(at(path, field), k);
+      if (v != null) out.push({ key: storedString(prefix + k, p), value: jsonAnyValue(v, p) });
     }
   }
   return out;
@@ -115,9 +116,7 @@ function timing(r: Record<string, unknown>, path: string) {
   const startNs = parseIsoTimeNs(r.start_time, at(path, "start_time"));
   let endNs = startNs;
   if (r.end_time != null) endNs = parseIsoTimeNs(r.end_time, at(path, "end_time"));
-  else if (typeof r.duration_ms === "number" && r.duration_ms >= 0) {
-    endNs = startNs + BigInt(Math.round(r.duration_ms * 1e6));
-  }
+  else if (r.duration_ms != null) endNs = endFromDuration(startNs, r.duration_ms, at(path, "duration_ms"));
   if (endNs < startNs) throw new IngestError(at(path, "end_time"), "before start_time");
 
   const word = optString(r.status, at(path, "status")).toLowerCase() || "unset";
@@ -128,6 +127,15 @@ function timing(r: Record<string, unknown>, path: string) {
   let statusMessage = optString(r.status_message, at(path, "status_message"));
   if (!statusMessage && (word === "timeout" || word === "cancelled")) statusMessage = word;
   return { startNs, endNs, statusCode, statusMessage };
+}
+
+/** The end a `duration_ms` implies, held to the same range as any other stored time. */
+function endFromDuration(startNs: bigint, ms: unknown, path: string): bigint {
+  if (typeof ms !== "number" || !(ms >= 0)) throw new IngestError(path, "expected a non-negative number");
+  // Capped before BigInt(), which throws on Infinity (1e308 ms is Infinity ns); the cap is past
+  // the storable range, so checkStoredTime still rejects it.
+  const ns = Math.min(Math.round(ms * 1e6), 2 ** 63);
+  return checkStoredTime(startNs + BigInt(ns), path);
 }
 
 function kindOf(attributes: Attr[]): SpanKindCode {

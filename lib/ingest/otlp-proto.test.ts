@@ -110,6 +110,38 @@ describe("decodeOtlpProto with hand-encoded protobuf", () => {
     );
   });
 
+  it("rejects a declared field sent with another wire type, naming where", () => {
+    const wrong = (build: Build) => errorOf(() => decodeOtlpProto(encode(build)));
+    const top = wrong((w) => w.uint32(tag(1, VARINT)).uint32(1));
+    expect([top.status, top.message]).toEqual([
+      400,
+      "resourceSpans: invalid protobuf: field 1 has wire type 0 (varint), expected 2 (length-delimited)",
+    ]);
+    const name = wrong(msg(1, msg(2, msg(2, handSpan((w) => w.uint32(tag(5, VARINT)).uint32(7))))));
+    expect(name.path).toBe("resourceSpans[0].scopeSpans[0].spans[0].name");
+    const time = wrong(msg(1, msg(2, msg(2, handSpan(keyValue("k", (w) => w.uint32(tag(3, I64)).fixed64(1)))))));
+    expect(time.message).toBe(
+      "resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue: " +
+        "invalid protobuf: field 3 has wire type 1 (64-bit), expected 0 (varint)",
+    );
+    // A field number the schema does not declare is a newer sender's addition: skipped, not refused.
+    const newer = msg(1, msg(2, msg(2, handSpan((w) => w.uint32(tag(99, VARINT)).uint32(1)))));
+    expect(decodeOtlpProto(encode(newer))).toHaveLength(1);
+  });
+
+  it("refuses a fixed64 time past 2^63 instead of letting it turn negative", () => {
+    const body = msg(1, msg(2, msg(2, handSpan(fixed64(8, "18446744073709551615")))));
+    expect(errorOf(() => decodeOtlpProto(encode(body))).message).toBe(
+      "resourceSpans[0].scopeSpans[0].spans[0].endTimeUnixNano: " +
+        "expected a time after 1970-01-01T00:00:00Z and by 2262-04-11T23:47:16.854775807Z",
+    );
+  });
+
+  it("keeps a string with a lone surrogate as protobufjs-based exporters encode it (CESU-8)", () => {
+    const body = msg(1, msg(2, msg(2, handSpan(bytesField(5, [0x61, 0xed, 0xa0, 0xbd])))));
+    expect(decodeOtlpProto(encode(body))[0].name).toBe("a\ufffd\ufffd\ufffd");
+  });
+
   it("rejects malformed protobuf as a 400 with an empty path", () => {
     const err = errorOf(() => decodeOtlpProto(new Uint8Array([0x0a, 0x05, 0x01])));
     expect(err.path).toBe("");

@@ -1,27 +1,33 @@
 import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
-import { parseIsoTimeNs, parseUnixNano } from "./time";
+import { checkStoredTime, parseIsoTimeNs, parseUnixNano } from "./time";
 
-/** A fixed64 as protobufjs hands it out when decoding (a Long). */
+/** A fixed64 as protobufjs's reader hands it out (a Long); `toObject({ longs: BigInt })` never does. */
 function decodedFixed64(decimal: string): unknown {
   return protobuf.Reader.create(protobuf.Writer.create().fixed64(decimal).finish()).fixed64();
 }
 
+const RANGE = "expected a time after 1970-01-01T00:00:00Z and by 2262-04-11T23:47:16.854775807Z";
+
 describe("parseUnixNano", () => {
-  it("reads decimal strings, numbers, BigInt and protobufjs Longs exactly", () => {
+  it("reads decimal strings, numbers and BigInt exactly", () => {
     expect(parseUnixNano("1795551309366000123", "t")).toBe(1795551309366000123n);
     expect(parseUnixNano("9223372036854775807", "t")).toBe(9223372036854775807n);
     expect(parseUnixNano(1795551309366000128, "t")).toBe(1795551309366000128n);
     expect(parseUnixNano(1795551309366000123n, "t")).toBe(1795551309366000123n);
-    expect(parseUnixNano(decodedFixed64("1795551309366000123"), "t")).toBe(1795551309366000123n);
-    // A fixed64 past 2^63 must not turn negative: it is out of the stored range instead.
-    expect(() => parseUnixNano(decodedFixed64("18446744073709551615"), "t")).toThrow(/year 2262/);
   });
 
-  it("rejects missing, zero, negative, fractional, too large and non-numeric times", () => {
+  it("rejects missing, fractional, non-numeric times and objects such as a Long", () => {
     expect(() => parseUnixNano(undefined, "s.startTimeUnixNano")).toThrow("s.startTimeUnixNano: required");
-    for (const bad of ["0", 0, -1, 1.5, "9223372036854775808", "18446744073709551616", "12a", "", "1e18", true]) {
+    const long = decodedFixed64("1795551309366000123");
+    for (const bad of [1.5, "12a", "", "1e18", true, { low: 1, high: 2 }, long]) {
       expect(() => parseUnixNano(bad, "t"), String(bad)).toThrow(/^t: expected Unix time in nanoseconds/);
+    }
+  });
+
+  it("rejects zero, negative and times past what signed 64-bit nanoseconds hold", () => {
+    for (const bad of ["0", 0, -1, "9223372036854775808", "18446744073709551615", 18446744073709551615n]) {
+      expect(() => parseUnixNano(bad, "t"), String(bad)).toThrow(`t: ${RANGE}`);
     }
   });
 });
@@ -57,6 +63,13 @@ describe("parseIsoTimeNs", () => {
     ]) {
       expect(() => parseIsoTimeNs(bad, "x.start_time"), String(bad)).toThrow("x.start_time: expected an ISO 8601 time");
     }
-    expect(() => parseIsoTimeNs("1969-12-31T23:59:59Z", "t")).toThrow("t: expected a time after 1970-01-01T00:00:00Z");
+    expect(() => parseIsoTimeNs("1969-12-31T23:59:59Z", "t")).toThrow(`t: ${RANGE}`);
+  });
+
+  it("holds ISO times to the same range as OTLP nanoseconds", () => {
+    expect(parseIsoTimeNs("2262-04-11T23:47:16.854775807Z", "t")).toBe(9223372036854775807n);
+    expect(() => parseIsoTimeNs("2262-04-11T23:47:16.854775808Z", "t")).toThrow(`t: ${RANGE}`);
+    expect(() => parseIsoTimeNs("9999-12-31T23:59:59Z", "t")).toThrow(`t: ${RANGE}`);
+    expect(checkStoredTime(1n, "t")).toBe(1n);
   });
 });

@@ -3,46 +3,34 @@
  * float or a Date for the sub-millisecond part: a double holds only ~15-16 significant
  * digits and epoch nanoseconds have 19.
  */
+import { MAX_INT64, MAX_TIME_ISO } from "./limits";
 import { IngestError } from "./types";
 
-const MAX_STORED_NS = (1n << 63n) - 1n;
-
-interface LongLike {
-  low: number;
-  high: number;
-  unsigned?: boolean;
-}
-
-function isLongLike(v: unknown): v is LongLike {
-  return typeof v === "object" && v !== null && typeof (v as LongLike).low === "number" &&
-    typeof (v as LongLike).high === "number";
-}
-
-/** A protobufjs `Long` (its 64-bit integer type) as a BigInt, signed unless it says otherwise. */
-export function longToBigInt(v: LongLike): bigint {
-  const bits = (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);
-  return v.unsigned ? bits : BigInt.asIntN(64, bits);
+/**
+ * The one range check for stored times, whatever format they arrived in. Zero and earlier are out
+ * too: zero is what a sender that never set the field transmits, and a span at 1970 would mislead.
+ */
+export function checkStoredTime(ns: bigint, path: string): bigint {
+  if (ns <= 0n || ns > MAX_INT64) {
+    throw new IngestError(path, `expected a time after 1970-01-01T00:00:00Z and by ${MAX_TIME_ISO}`);
+  }
+  return ns;
 }
 
 /**
- * An OTLP `*UnixNano` field: a decimal string or JSON number (OTLP/JSON), or a fixed64
- * as BigInt or Long (protobuf). A JSON number past 2^53 was already rounded by
- * JSON.parse; it is accepted as it arrived. Zero is rejected: it is what a sender that
- * never set the field transmits, and a span at 1970 would only mislead.
+ * An OTLP `*UnixNano` field: a decimal string or JSON number (OTLP/JSON), or a fixed64 as BigInt
+ * (protobuf, decoded with `longs: BigInt`). A JSON number past 2^53 was already rounded by
+ * JSON.parse; it is accepted as it arrived. Objects such as a protobufjs `{ low, high }` Long
+ * are not OTLP/JSON and are refused.
  */
 export function parseUnixNano(v: unknown, path: string): bigint {
   let ns: bigint;
   if (typeof v === "bigint") ns = v;
   else if (typeof v === "string" && /^\d{1,20}$/.test(v)) ns = BigInt(v);
   else if (typeof v === "number" && Number.isInteger(v)) ns = BigInt(v);
-  else if (isLongLike(v)) ns = longToBigInt({ ...v, unsigned: true });
   else if (v == null) throw new IngestError(path, "required");
   else throw new IngestError(path, "expected Unix time in nanoseconds as a decimal string or integer");
-  // OTLP allows any fixed64; storage keeps signed 64-bit nanoseconds (until the year 2262).
-  if (ns <= 0n || ns > MAX_STORED_NS) {
-    throw new IngestError(path, `expected Unix time in nanoseconds from 1 to ${MAX_STORED_NS} (year 2262)`);
-  }
-  return ns;
+  return checkStoredTime(ns, path);
 }
 
 // RFC 3339 (a profile of ISO 8601) plus what Python's isoformat() and common loggers
@@ -76,6 +64,5 @@ export function parseIsoTimeNs(v: unknown, path: string): bigint {
 
   const ns = (BigInt(ms) - BigInt(offsetMinutes) * 60_000n) * 1_000_000n +
     BigInt(fraction.padEnd(9, "0"));
-  if (ns <= 0n) throw new IngestError(path, "expected a time after 1970-01-01T00:00:00Z");
-  return ns;
+  return checkStoredTime(ns, path);
 }

@@ -9,9 +9,16 @@
  * send it; keeping it lets those requests decode instead of silently losing spans.
  * Span.kind and Status.code are declared int32 rather than enums: the same varint on the
  * wire, and an out-of-range value reaches our validator instead of protobufjs.
+ *
+ * Written as edition 2023 with the features that make it proto3 on the wire, except one:
+ * proto3 makes protobufjs throw on invalid UTF-8, and protobufjs's own writer encodes a lone
+ * surrogate (an emoji cut in half by `attributeValueLengthLimit`) as such bytes (CESU-8). Without
+ * the check they decode to U+FFFD and the request is kept instead of refused whole.
  */
 export const OTLP_TRACE_PROTO = `
-syntax = "proto3";
+edition = "2023";
+option features.field_presence = IMPLICIT;
+option features.utf8_validation = NONE;
 package spanlens.otlp;
 
 message ExportTraceServiceRequest {
