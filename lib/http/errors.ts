@@ -10,3 +10,33 @@ export class BadRequestError extends Error {
     this.name = "BadRequestError";
   }
 }
+
+/** A TraceQL problem with its position, for `{ error, from, to }` replies. The message names the parameter. */
+export class QueryError extends Error {
+  constructor(message: string, readonly from: number, readonly to: number) {
+    super(message);
+    this.name = "QueryError";
+  }
+}
+
+/**
+ * RE2 refuses some patterns only when compiling them, because the program would be too
+ * big (`\pL{1000}`): lib/traceql/regex.ts cannot see that, so the engine's refusal is the
+ * user's mistake too. The texts are RE2's own, so nothing else the engine says matches.
+ */
+const REGEX_ENGINE_ERROR = new RegExp(
+  "^Invalid Input Error: (pattern too large - compile failed|missing [\\])]|invalid escape sequence|invalid character class"
+    + "|bad repetition|invalid repetition size|invalid perl operator|invalid named capture)",
+);
+
+/**
+ * The 400 for a request problem, or null when `err` is not the caller's fault (let it be a 500).
+ * `queryParam` names where the TraceQL came from, for the engine's regex errors.
+ */
+export function badRequestResponse(err: unknown, queryParam = "q"): Response | null {
+  if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
+  if (err instanceof BadRequestError) return jsonError(400, err.message);
+  const engine = err instanceof Error ? REGEX_ENGINE_ERROR.exec(err.message) : null;
+  if (engine) return jsonError(400, `${queryParam}: the engine cannot compile a regex of this query: ${engine[1]}`);
+  return null;
+}

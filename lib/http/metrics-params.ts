@@ -4,12 +4,14 @@ import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
 import { compileSpanFilter } from "@/lib/traceql/span-filter";
 import { TraceQLError } from "@/lib/traceql";
 import type { PromotedColumns } from "@/lib/spans/layout";
-import { BadRequestError } from "./errors";
-import { QueryError } from "./search-params";
+import { BadRequestError, QueryError } from "./errors";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
 
 const INTRINSIC_GROUPS = { name: "name", status: "status", kind: "kind", "resource.service.name": "service", service: "service" } as const;
 const MAX_TOP_N = 50;
+/** Far past any useful bucket, and well inside the BIGINT nanoseconds the buckets are computed in. */
+export const MAX_STEP = "365d";
+const MAX_STEP_NS = 365n * 86_400_000_000_000n;
 
 export function parseGroupRef(text: string, param = "groupBy"): GroupRef {
   const intrinsic = INTRINSIC_GROUPS[text as keyof typeof INTRINSIC_GROUPS];
@@ -53,6 +55,7 @@ export function parseMetricsParams(params: URLSearchParams, projectId: number, c
   const rawStep = params.get("step");
   const stepNs = rawStep ? parseStep(rawStep) : autoStepNs(endNs - startNs);
   if (!stepNs) throw new BadRequestError("step", `expected a step like 30s, 5m, 1h or 1d, got "${rawStep}"`);
+  if (stepNs > MAX_STEP_NS) throw new BadRequestError("step", `at most ${MAX_STEP}, got "${rawStep}"`);
   if ((endNs - startNs) / stepNs > BigInt(MAX_POINTS)) {
     throw new BadRequestError("step", `gives more than ${MAX_POINTS} points over this range; choose a larger step`);
   }

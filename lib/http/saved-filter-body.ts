@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { checkTraceQL } from "@/lib/traceql/check";
+import { MAX_NS } from "./time-params";
 
 const since = z.string().regex(/^\d{1,6}[smhdw]$/, 'expected a relative range like "15m", "1h" or "7d"');
-const unixNano = z.string().regex(/^\d{1,20}$/, "expected unix nanoseconds as a decimal string");
+const unixNano = z.string().regex(/^\d{1,20}$/, "expected unix nanoseconds as a decimal string")
+  .refine((s) => BigInt(s) <= MAX_NS, "after 2262-04-11, past what 64-bit nanoseconds hold");
 
 const fields = {
   name: z.string().trim().min(1, "name is required").max(100, "at most 100 characters"),

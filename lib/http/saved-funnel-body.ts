@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { bodyProblem, funnelBody, toFunnelQuery } from "./funnel-body";
-import { BadRequestError } from "./errors";
-import { QueryError } from "./search-params";
+import { BadRequestError, QueryError } from "./errors";
 
 const name = z.string().trim().min(1, "name is required").max(100, "at most 100 characters");
 const author = z.string().trim().min(1, "author is required").max(100, "at most 100 characters");

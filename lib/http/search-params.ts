@@ -2,18 +2,10 @@ import { decodeSearchCursor } from "@/lib/spans/cursor";
 import type { TraceSearchQuery, TraceSortKey } from "@/lib/spans/types";
 import { compileTraceQL, TraceQLError } from "@/lib/traceql";
 import type { PromotedColumns } from "@/lib/spans/layout";
-import { BadRequestError } from "./errors";
-import { nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
+import { BadRequestError, QueryError } from "./errors";
+import { MAX_NS, nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
 
 const SORTS: TraceSortKey[] = ["start", "duration", "spans", "errors"];
-const MAX_NS = 9_223_372_036_854_775_807n;
-
-/** A TraceQL problem with its position, for `{ error, from, to }` replies. */
-export class QueryError extends Error {
-  constructor(message: string, readonly from: number, readonly to: number) {
-    super(message);
-  }
-}
 
 /** `{}` (or nothing) needs no span scan: every trace in the range matches. */
 function compile(q: string | null, columns: PromotedColumns): TraceSearchQuery["match"] {
@@ -21,7 +13,7 @@ function compile(q: string | null, columns: PromotedColumns): TraceSearchQuery["
   try {
     return compileTraceQL(q, { columns });
   } catch (err) {
-    if (err instanceof TraceQLError) throw new QueryError(err.message, err.from, err.to);
+    if (err instanceof TraceQLError) throw new QueryError(`q: ${err.message}`, err.from, err.to);
     throw err;
   }
 }
@@ -53,7 +45,10 @@ export function parseSearchParams(params: URLSearchParams, projectId: number, co
   if (order !== "asc" && order !== "desc") throw new BadRequestError("order", "expected asc or desc");
   const rawCursor = params.get("cursor");
   const cursor = rawCursor ? decodeSearchCursor(rawCursor) : undefined;
-  if (rawCursor && !cursor) throw new BadRequestError("cursor", "not a cursor returned by this API");
+  // Every sort value is a BIGINT, so a value past it cannot have come from this API.
+  if (rawCursor && (!cursor || cursor.value > MAX_NS || cursor.value < -MAX_NS - 1n)) {
+    throw new BadRequestError("cursor", "not a cursor returned by this API");
+  }
   return {
     projectId,
     match: compile(params.get("q"), columns),

@@ -39,7 +39,16 @@ export interface SpanView {
 
 export interface TraceDetail {
   traceId: string;
+  /** The requested page of spans (all of them without a page), in start order. */
   spans: SpanView[];
+  /** Spans in the whole trace. */
+  total: number;
+}
+
+/** Which spans of a trace to build: full span objects cost a few KB each. */
+export interface TracePage {
+  offset: number;
+  limit: number;
 }
 
 export interface IngestResult {
@@ -149,7 +158,7 @@ export interface SpanStore {
   /** Stores the spans atomically: all of them or, on any error, none. */
   ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
-  getTrace(projectId: number, traceId: string): Promise<TraceDetail | null>;
+  getTrace(projectId: number, traceId: string, page?: TracePage): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;
   /** The same CompactTrace, already serialised to JSON by the engine (the fast path for big traces). */
   getCompactTraceJson(projectId: number, traceId: string): Promise<string | null>;

@@ -1,5 +1,8 @@
 import { TraceQLError } from "./errors";
 
+/** Literals become BIGINT parameters; anything larger would fail inside the engine. */
+export const INT64_MAX = 2n ** 63n - 1n;
+
 const UNIT_NS: Record<string, bigint> = {
   ns: 1n,
   us: 1_000n,
@@ -21,5 +24,9 @@ export function durationToNs(text: string, at: { from: number; to: number }): bi
   const perUnit = UNIT_NS[unit];
   const scale = 10n ** BigInt(frac.length);
   // Rounds to the nearest nanosecond; finer fractions ("1.0000000001s") cannot be stored.
-  return BigInt(whole) * perUnit + (BigInt(frac || "0") * perUnit * 2n + scale) / (2n * scale);
+  const ns = BigInt(whole) * perUnit + (BigInt(frac || "0") * perUnit * 2n + scale) / (2n * scale);
+  if (ns > INT64_MAX) {
+    throw new TraceQLError(`duration "${text}" does not fit in 64-bit nanoseconds (at most about 2562047h)`, at.from, at.to);
+  }
+  return ns;
 }

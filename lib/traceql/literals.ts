@@ -1,9 +1,8 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { KindValue, Pos, Static, StatusValue } from "./ast";
-import { durationToNs } from "./durations";
+import { INT64_MAX, durationToNs } from "./durations";
 import { TraceQLError, notSupported } from "./errors";
 
-const INT64_MAX = 2n ** 63n - 1n;
 const STATUS_WORDS: StatusValue[] = ["unset", "ok", "error"];
 const KIND_WORDS: KindValue[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
 

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type { ComparisonOp, Condition, Field, Intrinsic, Pos, StaticNode } from "./ast";
 import { TraceQLError, notSupported } from "./errors";
 import { negate, staticValue, unquote } from "./literals";
+import { regexProblem } from "./regex";
 
 const INTRINSICS: Record<string, Intrinsic> = {
   name: "name", "span:name": "name",
@@ -142,8 +143,11 @@ function combine(op: string, left: Expr, right: Expr): Expr {
 }
 
 function compare(op: ComparisonOp, field: Field, value: StaticNode, at: Pos): Condition {
-  if ((op === "=~" || op === "!~") && value.value.type !== "string") {
-    throw new TraceQLError(`${op} needs a string pattern`, value.from, value.to);
+  if (op === "=~" || op === "!~") {
+    if (value.value.type !== "string") throw new TraceQLError(`${op} needs a string pattern`, value.from, value.to);
+    // Checked here rather than left to the engine, whose refusal would surface as a 500 mid-query.
+    const problem = regexProblem(value.value.value);
+    if (problem) throw new TraceQLError(`invalid regex: ${problem}`, value.from, value.to);
   }
   return { kind: "compare", op, field, value, ...at };
 }

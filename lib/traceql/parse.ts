@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from "@lezer/common";
 import type {
   AggregateFn, PipelineStage, ScalarComparisonOp, ScalarExpr, ScalarFilter, Spanset, SpansetFilter, SpansetOp, TraceQLAst,
 } from "./ast";
+import { checkDepth } from "./depth";
 import { TraceQLError, notSupported } from "./errors";
 import { negate, staticValue } from "./literals";
 import { parseCondition, parseFieldArgument } from "./parse-field";
@@ -46,6 +47,7 @@ export function parseTraceQL(query: string): TraceQLAst {
   const tree = parser.parse(query);
   const error = firstSyntaxError(tree, query);
   if (error) throw error;
+  checkDepth(tree);
   const top = children(tree.topNode);
   const hint = top.find((n) => n.name === "WithHint");
   if (hint) throw notSupported("with() query hints", hint);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type OtlpJsonAnyValue, otlpJsonAttrsToPlain, typedMapsToPlain } from "../attribute-codec";
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { SpanKindName, SpanView, StatusName, TraceDetail } from "../types";
+import type { SpanKindName, SpanView, StatusName, TraceDetail, TracePage } from "../types";
 
 const KIND_NAMES: SpanKindName[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
 const STATUS_NAMES: StatusName[] = ["unset", "ok", "error"];
@@ -44,16 +44,29 @@ function toSpanView(r: SpanRow): SpanView {
 const SPAN_VIEW_COLUMNS = `span_id, parent_span_id, name, kind, service_name, start_ns, end_ns, status_code, status_message,
   attr_str, attr_int, attr_dbl, attr_bool, attr_json, res_str, res_int, res_dbl, res_bool, res_json, events, links`;
 
-export async function getTrace(conn: DuckDBConnection, projectId: number, rawTraceId: string): Promise<TraceDetail | null> {
+/**
+ * One page of a trace's spans (the whole trace without `page`) and its span count. The
+ * count is its own cheap statement: a window count would make the engine carry every
+ * span's maps to the sort, the cost paging is there to avoid.
+ */
+export async function getTrace(
+  conn: DuckDBConnection, projectId: number, rawTraceId: string, page?: TracePage,
+): Promise<TraceDetail | null> {
   const traceId = normalizeTraceIdForLookup(rawTraceId);
   if (!traceId) return null;
-  const reader = await conn.runAndReadAll(
-    `SELECT ${SPAN_VIEW_COLUMNS} FROM spans WHERE project_id = $project::INTEGER AND trace_id = $trace ORDER BY start_ns, span_id`,
-    { project: projectId, trace: traceId },
-  );
+  const where = "WHERE project_id = $project::INTEGER AND trace_id = $trace";
+  const ids = { project: projectId, trace: traceId };
+  const counted = await conn.runAndReadAll(`SELECT count(*) FROM spans ${where}`, ids);
+  const total = Number(counted.getRows()[0][0]);
+  if (total === 0) return null;
+  const reader = page
+    ? await conn.runAndReadAll(
+      `SELECT ${SPAN_VIEW_COLUMNS} FROM spans ${where} ORDER BY start_ns, span_id LIMIT $limit::BIGINT OFFSET $offset::BIGINT`,
+      { ...ids, limit: BigInt(page.limit), offset: BigInt(page.offset) },
+    )
+    : await conn.runAndReadAll(`SELECT ${SPAN_VIEW_COLUMNS} FROM spans ${where} ORDER BY start_ns, span_id`, ids);
   const rows = reader.getRowObjectsJS() as unknown as SpanRow[];
-  if (rows.length === 0) return null;
-  return { traceId, spans: rows.map(toSpanView) };
+  return { traceId, spans: rows.map(toSpanView), total };
 }
 
 export async function getSpan(conn: DuckDBConnection, projectId: number, rawTraceId: string, spanId: string): Promise<SpanView | null> {

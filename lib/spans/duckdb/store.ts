@@ -69,8 +69,8 @@ export class DuckDbSpanStore implements SpanStore {
     return { columns: new Map(this.promoted) };
   }
 
-  getTrace(projectId: number, traceId: string) {
-    return this.read((c) => getTrace(c, projectId, traceId));
+  getTrace(projectId: number, traceId: string, page?: Parameters<SpanStore["getTrace"]>[2]) {
+    return this.read((c) => getTrace(c, projectId, traceId, page));
   }
 
   getCompactTrace(projectId: number, traceId: string) {

@@ -1,7 +1,6 @@
 import { readerProject } from "@/lib/http/auth";
-import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { badRequestResponse } from "@/lib/http/errors";
 import { parseMetricsParams } from "@/lib/http/metrics-params";
-import { QueryError } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 /**
@@ -16,8 +15,8 @@ export async function GET(req: Request) {
     const query = parseMetricsParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
     return Response.json(await store.queryMetrics(query));
   } catch (err) {
-    if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
-    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    const bad = badRequestResponse(err);
+    if (bad) return bad;
     throw err;
   }
 }

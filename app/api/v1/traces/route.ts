@@ -1,7 +1,7 @@
 import { readerProject } from "@/lib/http/auth";
-import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { badRequestResponse } from "@/lib/http/errors";
 import { handleIngest } from "@/lib/http/ingest-handler";
-import { parseSearchParams, QueryError } from "@/lib/http/search-params";
+import { parseSearchParams } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 /** Noveum SDKs post to `<endpoint>/v1/traces` with endpoints ending in `/api`. */
@@ -16,8 +16,8 @@ export async function GET(req: Request) {
     const query = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
     return Response.json(await store.searchTraces(query));
   } catch (err) {
-    if (err instanceof QueryError) return jsonError(400, `q: ${err.message}`, { from: err.from, to: err.to });
-    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    const bad = badRequestResponse(err);
+    if (bad) return bad;
     throw err;
   }
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { readerProject } from "@/lib/http/auth";
-import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { bodyProblem, funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
-import { QueryError } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 const dropOffBody = funnelBody.extend({ step: z.number().int().min(0), limit: z.number().int().min(1).max(1000).default(100) });
@@ -19,8 +18,8 @@ export async function POST(req: Request) {
     const store = await getSpanStore();
     return Response.json(await store.funnelDropOff(toFunnelQuery(funnel, auth.projectId, (await store.layout()).columns), step, limit));
   } catch (err) {
-    if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
-    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    const bad = badRequestResponse(err, "steps");
+    if (bad) return bad;
     throw err;
   }
 }

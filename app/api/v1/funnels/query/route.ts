@@ -1,7 +1,6 @@
 import { readerProject } from "@/lib/http/auth";
-import { BadRequestError, jsonError } from "@/lib/http/errors";
+import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { bodyProblem, funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
-import { QueryError } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 /** `POST { steps: [TraceQL], by, window, start, end, breakdown? }` -> per-step counts. */
@@ -14,8 +13,8 @@ export async function POST(req: Request) {
     const store = await getSpanStore();
     return Response.json(await store.queryFunnel(toFunnelQuery(parsed.data, auth.projectId, (await store.layout()).columns)));
   } catch (err) {
-    if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
-    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    const bad = badRequestResponse(err, "steps");
+    if (bad) return bad;
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import { readerProject } from "@/lib/http/auth";
-import { BadRequestError, jsonError } from "@/lib/http/errors";
-import { parseSearchParams, QueryError } from "@/lib/http/search-params";
+import { badRequestResponse } from "@/lib/http/errors";
+import { parseSearchParams } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 /** Trace durations of a search (same `q` and range as `GET /api/v1/traces`), log-bucketed. */
@@ -12,8 +12,8 @@ export async function GET(req: Request) {
     const { projectId, match, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
     return Response.json(await store.durationHistogram({ projectId, match, startNs, endNs }));
   } catch (err) {
-    if (err instanceof QueryError) return jsonError(400, `q: ${err.message}`, { from: err.from, to: err.to });
-    if (err instanceof BadRequestError) return jsonError(400, err.message);
+    const bad = badRequestResponse(err);
+    if (bad) return bad;
     throw err;
   }
 }
