@@ -8,7 +8,11 @@ export interface TestServer {
   url: string;
   dataDir: string;
   apiKey: string;
+  /** The server process (next start), for RSS readings and crash tests. */
+  pid: number;
   stop(): Promise<void>;
+  /** Kills the process at once, as a crash would, and keeps the data dir. */
+  crash(): Promise<void>;
   /** Everything the server printed, for failure messages. */
   log(): string;
 }
@@ -29,18 +33,20 @@ export async function freePort(): Promise<number> {
  * Starts the real production Next server (`next start`, so `next build` must have run)
  * on a free port, with its own DuckDB and SQLite files in a fresh temp dir.
  */
-export async function startServer(opts: { apiKey?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { apiKey?: string; env?: Record<string, string>; dataDir?: string; nodeArgs?: string[] } = {},
+): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "..");
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` before the integration tests");
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-test-"));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-test-"));
   const apiKey = opts.apiKey ?? "sl_test_" + Math.random().toString(36).slice(2);
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...(opts.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SPANLENS_DATA_DIR: dataDir, SPANLENS_API_KEY: apiKey, ...opts.env },
@@ -69,7 +75,14 @@ export async function startServer(opts: { apiKey?: string; env?: Record<string, 
     url,
     dataDir,
     apiKey,
+    pid: child.pid!,
     log: () => output,
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -1,7 +1,9 @@
 import { decodeIngestRequest, encodeIngestError, encodeIngestResponse, errorFormatFor } from "@/lib/ingest/decode-request";
 import { INGEST_LIMITS } from "@/lib/ingest/limits";
 import { IngestError, type IngestFormat } from "@/lib/ingest/types";
+import { encodeRpcStatusProto } from "@/lib/ingest/otlp-proto";
 import { getSpanStore } from "@/lib/spans";
+import { OverloadedError } from "@/lib/spans/group-commit";
 import { requireKey } from "./auth";
 import { readBodyCapped } from "./read-body";
 
@@ -9,16 +11,34 @@ function reply(body: Uint8Array | string, contentType: string, status: number) {
   return new Response(body as BodyInit, { status, headers: { "content-type": contentType } });
 }
 
+/** google.rpc.Code RESOURCE_EXHAUSTED: OTLP exporters retry it after Retry-After. */
+const RPC_RESOURCE_EXHAUSTED = 8;
+
+/** 429 with Retry-After, in the request's encoding: OTLP exporters and Noveum SDKs retry it. */
+function overloaded(err: OverloadedError, format: IngestFormat | null): Response {
+  const headers = { "retry-after": String(err.retryAfterSeconds) };
+  if (format === "otlp-proto") {
+    return new Response(encodeRpcStatusProto(err.message, RPC_RESOURCE_EXHAUSTED) as BodyInit, {
+      status: 429, headers: { ...headers, "content-type": "application/x-protobuf" },
+    });
+  }
+  return Response.json({ error: err.message, code: RPC_RESOURCE_EXHAUSTED, message: err.message }, { status: 429, headers });
+}
+
 /**
  * `POST /v1/traces` and `POST /api/v1/traces`: OTLP/HTTP (JSON or protobuf) and Noveum
- * batches. The whole request is decoded and validated before anything is stored, and
- * stored in one transaction, so a bad request leaves nothing half-written.
+ * batches. The whole request is decoded and validated before anything is queued, and
+ * stored in one transaction (shared with other requests), so a bad request leaves
+ * nothing half-written. A 200 is sent only after that transaction committed.
  */
 export async function handleIngest(req: Request): Promise<Response> {
   const auth = await requireKey(req);
   if (!auth.ok) return auth.response;
   let format: IngestFormat | null = null;
   try {
+    const store = await getSpanStore();
+    // Refuse before reading and decoding the body: under overload that work is wasted.
+    store.admit(Number(req.headers.get("content-length")) || 0);
     const body = await readBodyCapped(req, INGEST_LIMITS.maxBodyBytes, "maxBodyBytes");
     const decoded = decodeIngestRequest({
       contentType: req.headers.get("content-type"),
@@ -26,11 +46,11 @@ export async function handleIngest(req: Request): Promise<Response> {
       body,
     });
     format = decoded.format;
-    const store = await getSpanStore();
-    const result = await store.ingest(auth.projectId, decoded.spans);
+    const result = await store.ingest(auth.projectId, decoded.spans, { bytes: body.byteLength });
     const out = encodeIngestResponse(decoded.format, result);
     return reply(out.body, out.contentType, 200);
   } catch (err) {
+    if (err instanceof OverloadedError) return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
     if (err instanceof IngestError) {
       const out = encodeIngestError(format ?? errorFormatFor(req.headers.get("content-type")), err);
       return reply(out.body, out.contentType, err.status);

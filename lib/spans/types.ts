@@ -1,4 +1,7 @@
 import type { NormalizedSpan } from "@/lib/ingest/types";
+import type { IngestOptions } from "./ingest-options";
+import type { WriterStats } from "./group-commit";
+import type { PurgeResult, StorageStats } from "./storage-types";
 import type { TraceSearch } from "@/lib/waterfall/search-query";
 import type { MetricsQuery, MetricsResult } from "@/lib/metrics/types";
 import type { FunnelDropOff, FunnelQuery, FunnelResult } from "@/lib/metrics/funnel-types";
@@ -155,8 +158,22 @@ export interface DurationHistogram {
  * (DuckDB today), so a ClickHouse store can implement the same interface.
  */
 export interface SpanStore {
-  /** Stores the spans atomically: all of them or, on any error, none. */
-  ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult>;
+  /**
+   * Stores the spans atomically: all of them or, on any error, none. Resolves once the
+   * transaction holding them has committed (a 200 means durable); many requests share
+   * one transaction (group commit). Throws OverloadedError when the write queue is full.
+   */
+  ingest(projectId: number, spans: NormalizedSpan[], options?: IngestOptions): Promise<IngestResult>;
+  /** Throws OverloadedError if a request of `bytes` would be refused: checked before decoding. */
+  admit(bytes: number): void;
+  /** The write queue now, for health and settings. */
+  writerStats(): WriterStats;
+  /** Deletes spans (of one project, or all when null) that started before `cutoffNs`, with
+   * their trace summaries and catalog entries, in small transactions; reclaims the space. */
+  purgeBefore(projectId: number | null, cutoffNs: bigint): Promise<PurgeResult>;
+  /** Purges the oldest spans of all projects until the store uses at most `maxBytes`. */
+  purgeToSize(maxBytes: number): Promise<PurgeResult & { usedBytes: number }>;
+  storageStats(projectId: number): Promise<StorageStats>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string, page?: TracePage): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;

@@ -1,51 +1,54 @@
-// `npm run bench:ingest`: spans/s into the real SpanStore against the raw DuckDB appender
-// (the limit) on the same chunks, then the store's read paths at that size.
-// Usage: node --import tsx scripts/bench/ingest.ts [--spans 1000000] [--batch 2000]
+// `npm run bench:ingest`: spans/s over HTTP (the real server, OTLP protobuf, 4 senders of
+// 512-span batches) against the raw DuckDB appender loading the same spans (the limit),
+// then memory and refusals under twice the load the server sustains.
+// Usage: node --import tsx scripts/bench/ingest.ts [--spans 400000] [--overload-seconds 15]
+// Needs a production build (`npm run build`).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import { DuckDbSpanStore } from "@/lib/spans/duckdb/store";
-import { SPAN_COLUMNS_DDL, STAGED_TO_SPAN, STAGING_COLUMNS_DDL } from "@/lib/spans/duckdb/schema";
+import { SPAN_COLUMNS_DDL, STAGED_TO_SPAN, STAGING_COLUMNS_DDL, STAGING_EXTRA_DDL } from "@/lib/spans/duckdb/schema";
 import { CHUNK_ROWS, spanChunk } from "@/lib/spans/duckdb/span-chunk";
+import { startServer } from "@/tests/server";
 import { writeBenchSection } from "./benchmarks-file";
-import { machineLine, timeRuns } from "./machine";
+import { ackSummary, closedLoop, openLoop, rssMb } from "./http-load";
+import { machineLine } from "./machine";
+import { otlpProtoBodies } from "./otlp-bodies";
 import { syntheticTraces } from "./synthetic";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const totalSpans = arg("spans", 1_000_000);
-const batchSize = arg("batch", 2_000);
-const spansPerTrace = 10;
+const totalSpans = arg("spans", 400_000);
+const overloadSeconds = arg("overload-seconds", 15);
+const PER_REQUEST = 512;
+const SENDERS = 4;
+const RAW_TXN_SPANS = 100_000;
 
-function batches(): NormalizedSpan[][] {
-  const out: NormalizedSpan[][] = [];
-  let cur: NormalizedSpan[] = [];
-  for (const trace of syntheticTraces({ traces: totalSpans / spansPerTrace, spansPerTrace })) {
-    cur.push(...trace);
-    if (cur.length >= batchSize) { out.push(cur); cur = []; }
-  }
-  if (cur.length) out.push(cur);
-  return out;
+function spansOf(traces: number, seed: number): NormalizedSpan[] {
+  return [...syntheticTraces({ traces, spansPerTrace: 10, seed })].flat();
 }
 
-async function rawAppend(dir: string, all: NormalizedSpan[][]) {
+/** The least any store of this layout must do: append chunks, cast the maps, insert; 100k spans a transaction. */
+async function rawLimit(dir: string, spans: NormalizedSpan[]) {
   const instance = await DuckDBInstance.create(path.join(dir, "raw.duckdb"));
   const conn = await instance.connect();
   await conn.run(`CREATE TABLE spans (${SPAN_COLUMNS_DDL})`);
-  await conn.run(`CREATE TEMP TABLE staging (${STAGING_COLUMNS_DDL})`);
+  await conn.run(`CREATE TEMP TABLE staging (${STAGING_COLUMNS_DDL}, ${STAGING_EXTRA_DDL})`);
   const t0 = performance.now();
-  // The least any store of this layout must do: append the chunks, cast the maps, insert.
-  for (const batch of all) {
+  for (let start = 0; start < spans.length; start += RAW_TXN_SPANS) {
+    await conn.run("BEGIN");
     const appender = await conn.createAppender("staging", "main", "temp");
-    for (let i = 0; i < batch.length; i += CHUNK_ROWS) appender.appendDataChunk(spanChunk(1, batch.slice(i, i + CHUNK_ROWS)));
+    for (let i = start; i < Math.min(spans.length, start + RAW_TXN_SPANS); i += CHUNK_ROWS) {
+      appender.appendDataChunk(spanChunk(1, spans.slice(i, Math.min(i + CHUNK_ROWS, start + RAW_TXN_SPANS))));
+    }
     appender.flushSync();
     appender.closeSync();
     await conn.run(`INSERT INTO spans SELECT ${STAGED_TO_SPAN} FROM staging s`);
     await conn.run("DELETE FROM staging");
+    await conn.run("COMMIT");
   }
   const secs = (performance.now() - t0) / 1000;
   conn.closeSync();
@@ -53,54 +56,61 @@ async function rawAppend(dir: string, all: NormalizedSpan[][]) {
   return secs;
 }
 
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const statusLine = (m: Map<number, number>) =>
+  [...m].sort(([a], [b]) => a - b).map(([s, n]) => `${fmt(n)} × ${s === 0 ? "connection error" : s}`).join(", ");
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-bench-"));
-  console.log(`generating ${totalSpans.toLocaleString()} spans…`);
-  const all = batches();
-  console.log("raw appender…");
-  const rawSecs = await rawAppend(dir, all);
-  console.log("SpanStore.ingest…");
-  const store = await DuckDbSpanStore.open(path.join(dir, "store"));
-  const t0 = performance.now();
-  for (const b of all) await store.ingest(1, b);
-  const storeSecs = (performance.now() - t0) / 1000;
-  const resendT0 = performance.now();
-  const resend = await store.ingest(1, all[all.length - 1]);
-  const resendMs = performance.now() - resendT0;
+  console.log(`generating ${fmt(totalSpans)} spans…`);
+  const spans = spansOf(totalSpans / 10, 42);
+  const bodies = otlpProtoBodies(spans, PER_REQUEST);
+  const bodyBytes = bodies.reduce((n, b) => n + b.byteLength, 0) / bodies.length;
 
-  const traceId = all[Math.floor(all.length / 2)][0].traceId;
-  const reads: [string, () => Promise<unknown>][] = [
-    ["latest 50 traces", () => store.searchTraces({ projectId: 1, match: null, startNs: 0n, endNs: 1n << 62n, limit: 50, sort: "start", order: "desc", columns: [] })],
-    ["one trace (10 spans)", () => store.getTrace(1, traceId)],
-    ["attribute keys (autocomplete)", () => store.listAttributeKeys({ projectId: 1, limit: 100 })],
-    ["attribute keys by prefix", () => store.listAttributeKeys({ projectId: 1, prefix: "rare.key_1", limit: 20 })],
-    ["top values of customer.id", () => store.listAttributeValues({ projectId: 1, key: "customer.id", limit: 20 })],
-    ["values of customer.id by prefix", () => store.listAttributeValues({ projectId: 1, key: "customer.id", prefix: "c-12", limit: 20 })],
-  ];
-  const readRows: string[] = [];
-  for (const [name, fn] of reads) readRows.push(`| ${name} | ${(await timeRuns(10, fn)).toFixed(1)} |`);
-  await store.close();
-  const disk = fs.statSync(path.join(dir, "store", "spans.duckdb")).size / 2 ** 20;
-  fs.rmSync(dir, { recursive: true, force: true });
+  console.log("raw DuckDB appender…");
+  const rawSecs = await rawLimit(dir, spans);
+  const rawRate = totalSpans / rawSecs;
 
-  const rate = (s: number) => Math.round(totalSpans / s).toLocaleString();
-  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.
-${totalSpans.toLocaleString()} synthetic spans (${spansPerTrace} per trace, 15 attributes each: 12 common keys and 3 of 2,000 rare ones), in requests of ${batchSize.toLocaleString()} spans.
+  console.log("HTTP, 4 senders…");
+  const server = await startServer();
+  let httpRate = 0;
+  try {
+    const load = await closedLoop(server.url, server.apiKey, bodies, PER_REQUEST, SENDERS);
+    httpRate = load.spans / load.seconds;
+    const ack = ackSummary(load);
+    const idleRss = rssMb(server.pid);
+
+    // Twice what the server just sustained, offered open-loop with fresh spans.
+    const overloadRate = (2 * httpRate) / PER_REQUEST;
+    const overloadBodies = otlpProtoBodies(
+      spansOf(Math.ceil((overloadRate * overloadSeconds * PER_REQUEST) / 10), 7).map((s) => ({ ...s, traceId: "f" + s.traceId.slice(1) })),
+      PER_REQUEST,
+    );
+    console.log(`overload: ${fmt(overloadRate * PER_REQUEST)} spans/s offered for ${overloadSeconds} s…`);
+    const over = await openLoop(server.url, server.apiKey, overloadBodies, overloadRate, server.pid);
+
+    const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.
+${fmt(totalSpans)} synthetic spans (10 per trace, 15 attributes each: 12 common keys and 3 of 2,000 rare ones, 2 resource attributes).
+HTTP: the production server (\`next start\`) on this machine, ${SENDERS} concurrent senders in the bench process posting OTLP protobuf
+batches of ${PER_REQUEST} spans (${fmt(bodyBytes)} bytes each), each waiting for its answer before the next, as SDK batch exporters do.
+The senders share the machine's 2 cores with the server.
 
 | path | spans/s | ratio to raw |
 |---|---|---|
-| raw DuckDB: append the same chunks, cast maps, insert into a bare table (the limit) | ${rate(rawSecs)} | 1.00 |
-| SpanStore.ingest (staging, dedup, trace summaries, attribute catalog, one transaction) | ${rate(storeSecs)} | ${(storeSecs / rawSecs).toFixed(2)}x slower |
+| raw DuckDB: appender chunks, map cast, insert into a bare table, ${fmt(RAW_TXN_SPANS)} spans a transaction, no HTTP (the limit) | ${fmt(rawRate)} | 1.00 |
+| HTTP end to end: decode, validate, group commit (dedup, trace summaries, catalog, dedicated columns), 200 after commit | ${fmt(httpRate)} | ${(httpRate / rawRate).toFixed(2)} |
 
-Resending the last request (${resend.received.toLocaleString()} spans, all already stored): ${resendMs.toFixed(0)} ms, ${resend.stored} stored. Store file: ${disk.toFixed(0)} MB.
+Time to acknowledge a batch over HTTP: p50 ${ack.p50.toFixed(0)} ms, p99 ${ack.p99.toFixed(0)} ms. Answers: ${statusLine(load.statuses)}.
 
-Reads at this size (median of 10 after a warm-up, ms):
-
-| read | ms |
-|---|---|
-${readRows.join("\n")}`;
-  writeBenchSection("Ingest (bench:ingest)", body);
-  console.log(body);
+Overload: ${fmt(overloadRate * PER_REQUEST)} spans/s offered open-loop (2x the rate above) for ${overloadSeconds} s, ${fmt(overloadBodies.length)} requests.
+Server RSS: ${fmt(idleRss)} MB after the run above, peak ${fmt(over.peakRssMb)} MB during the overload.
+Answers: ${statusLine(over.statuses)}.`;
+    writeBenchSection("Ingest (bench:ingest)", body);
+    console.log(body);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();

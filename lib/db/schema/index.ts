@@ -2,3 +2,4 @@ export * from "./projects";
 export * from "./api-keys";
 export * from "./saved-filters";
 export * from "./saved-funnels";
+export * from "./sampling-policies";

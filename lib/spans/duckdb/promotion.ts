@@ -42,12 +42,14 @@ export function promotedSources(columns: ReadonlyMap<string, string>) {
  * Promotes the most used scalar keys not promoted yet, in its own transaction after an
  * ingest: add the column, backfill it from the maps. Returns the columns it added.
  */
-export async function promoteHotKeys(conn: DuckDBConnection, current: Map<string, string>): Promise<string[]> {
+export async function promoteHotKeys(
+  conn: DuckDBConnection, current: Map<string, string>, maxNew = MAX_PROMOTED,
+): Promise<string[]> {
   if (current.size >= MAX_PROMOTED) return [];
   const total = Number((await conn.runAndReadAll("SELECT count(*) FROM spans")).getRows()[0][0]);
   const threshold = Math.max(PROMOTE_MIN_SPANS, Math.ceil(total * PROMOTE_MIN_SHARE));
   const candidates = (await conn.runAndReadAll(
-    `SELECT scope, key, type, sum(span_count) AS n FROM attribute_keys
+    `SELECT scope, key, type, sum(span_count) AS n FROM attribute_keys_all
      WHERE scope IN ('span', 'resource') AND type IN ('string', 'int', 'double', 'bool')
      GROUP BY scope, key, type HAVING sum(span_count) >= $threshold ORDER BY n DESC, key`,
     { threshold },
@@ -57,6 +59,7 @@ export async function promoteHotKeys(conn: DuckDBConnection, current: Map<string
     const t = TYPE_MAP[c.type];
     const entry = promotedKey(c.scope, t.map, c.key);
     if (current.has(entry) || current.size >= MAX_PROMOTED) continue;
+    if (added.length >= maxNew) break;
     // The name carries no user text, so it needs no quoting.
     const column = `p${current.size}_${t.map}_${c.scope === "span" ? "a" : "r"}`;
     await conn.run("BEGIN TRANSACTION");

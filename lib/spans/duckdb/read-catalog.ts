@@ -12,7 +12,7 @@ export async function listAttributeKeys(conn: DuckDBConnection, q: AttributeKeyQ
   const rows = (await conn.runAndReadAll(
     `SELECT scope, key, list_sort(list(type)) AS types, sum(span_count)::BIGINT AS span_count,
             min(first_seen_ns) AS first_seen, max(last_seen_ns) AS last_seen
-     FROM attribute_keys WHERE ${where.join(" AND ")}
+     FROM attribute_keys_all WHERE ${where.join(" AND ")}
      GROUP BY scope, key ORDER BY span_count DESC, key LIMIT $limit`,
     params,
   )).getRowObjectsJS() as { scope: AttributeScope; key: string; types: string[]; span_count: bigint; first_seen: bigint; last_seen: bigint }[];
@@ -33,8 +33,8 @@ export async function listAttributeValues(conn: DuckDBConnection, q: AttributeVa
   const all = where.join(" AND ");
   if (q.prefix) { where.push("value LIKE $prefix ESCAPE '\\'"); params.prefix = startsWith(q.prefix); }
   const rows = (await conn.runAndReadAll(
-    `SELECT value, type, sum(span_count)::BIGINT AS count, (SELECT count(*) FROM attribute_values WHERE ${all}) AS distinct_values
-     FROM attribute_values WHERE ${where.join(" AND ")}
+    `SELECT value, type, sum(span_count)::BIGINT AS count, (SELECT count(*) FROM attribute_values_all WHERE ${all}) AS distinct_values
+     FROM attribute_values_all WHERE ${where.join(" AND ")}
      GROUP BY value, type ORDER BY count DESC, value LIMIT $limit`,
     params,
   )).getRowObjectsJS() as { value: string; type: string; count: bigint; distinct_values: bigint }[];

@@ -48,6 +48,9 @@ const MAP_TYPES: Record<string, string> = {
  */
 export const STAGING_COLUMNS_DDL = SPAN_COLUMNS_DDL.replace(/ MAP\(VARCHAR, [A-Z]+\)/g, " VARCHAR");
 
+/** Staging columns after the span's own: its sample rate and the queued request it came from. */
+export const STAGING_EXTRA_DDL = "sample_rate DOUBLE NOT NULL, req_seq INTEGER NOT NULL";
+
 export const SPAN_COLUMN_NAMES = SPAN_COLUMNS_DDL.split(",\n").map((line) => line.trim().split(" ")[0]).filter(Boolean);
 
 /** SELECT list turning a staging row (alias `s`) into a `spans` row. */
@@ -59,6 +62,9 @@ export const STAGED_TO_SPAN = SPAN_COLUMNS_DDL.split(",\n")
     return m ? `s.${col}::JSON::${MAP_TYPES[m[2]]} AS ${col}` : `s.${col}`;
   })
   .join(", ");
+
+/** Columns every ingest writes besides SPAN_COLUMN_NAMES (added by later migrations). */
+export const SPAN_EXTRA_COLUMN_NAMES = ["sample_rate"];
 
 /** Each entry moves the schema one version up; the store applies the missing ones at open. */
 const MIGRATIONS: string[] = [
@@ -117,6 +123,28 @@ const MIGRATIONS: string[] = [
    UPDATE traces SET root_start_ns = r.s
    FROM (SELECT project_id, trace_id, min(start_ns) AS s FROM spans WHERE parent_span_id IS NULL GROUP BY project_id, trace_id) r
    WHERE traces.project_id = r.project_id AND traces.trace_id = r.trace_id;`,
+  // Server-side sampling keeps a span with the rate it was kept at: counts and sums are
+  // weighted by 1/rate. Catalog values get a last-seen time so retention can expire them.
+  `ALTER TABLE spans ADD COLUMN IF NOT EXISTS sample_rate DOUBLE DEFAULT 1;
+   ALTER TABLE attribute_values ADD COLUMN IF NOT EXISTS last_seen_ns BIGINT;
+   UPDATE attribute_values SET last_seen_ns = k.last_seen_ns FROM attribute_keys k
+   WHERE attribute_values.project_id = k.project_id AND attribute_values.scope = k.scope
+     AND attribute_values.key = k.key AND attribute_values.type = k.type;
+   -- Catalog rows of recent batches, appended without index work and merged into the
+   -- keyed tables in the background (upserts into an ART cost more per batch than the
+   -- rest of the catalog). Readers see both through the *_all views.
+   CREATE TABLE attribute_keys_pending AS SELECT * FROM attribute_keys LIMIT 0;
+   CREATE TABLE attribute_values_pending AS SELECT * FROM attribute_values LIMIT 0;
+   CREATE VIEW attribute_keys_all AS
+   SELECT project_id, scope, key, type, sum(span_count)::BIGINT AS span_count,
+          min(first_seen_ns) AS first_seen_ns, max(last_seen_ns) AS last_seen_ns
+   FROM (SELECT * FROM attribute_keys UNION ALL SELECT * FROM attribute_keys_pending)
+   GROUP BY project_id, scope, key, type;
+   CREATE VIEW attribute_values_all AS
+   SELECT project_id, scope, key, value, type, sum(span_count)::BIGINT AS span_count, max(last_seen_ns) AS last_seen_ns
+   FROM (SELECT project_id, scope, key, value, type, span_count, last_seen_ns FROM attribute_values
+         UNION ALL SELECT project_id, scope, key, value, type, span_count, last_seen_ns FROM attribute_values_pending)
+   GROUP BY project_id, scope, key, value, type;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

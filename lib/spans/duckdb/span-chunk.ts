@@ -1,5 +1,5 @@
 import {
-  BIGINT, DuckDBDataChunk, INTEGER, LIST, UINTEGER, UTINYINT, VARCHAR, listValue, type DuckDBType, type DuckDBValue,
+  BIGINT, DOUBLE, DuckDBDataChunk, INTEGER, LIST, UINTEGER, UTINYINT, VARCHAR, listValue, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { attrsToOtlpJson, splitAttrs, type TypedAttrs } from "../attribute-codec";
@@ -13,6 +13,8 @@ export const SPAN_CHUNK_TYPES: DuckDBType[] = [
   BIGINT, BIGINT, BIGINT, UTINYINT, VARCHAR, VARCHAR, VARCHAR,
   ...mapTypes, ...mapTypes,
   LIST(VARCHAR), VARCHAR, VARCHAR, UINTEGER, UINTEGER, UINTEGER,
+  // STAGING_EXTRA_DDL: the span's sample rate, and which queued request it came from.
+  DOUBLE, INTEGER,
 ];
 
 /** DuckDB's vector size: a chunk holds at most this many rows. */
@@ -42,7 +44,7 @@ function typedMapValues(t: TypedAttrs): DuckDBValue[] {
   ];
 }
 
-function row(projectId: number, s: NormalizedSpan): DuckDBValue[] {
+function row(projectId: number, s: NormalizedSpan, rate: number, seq: number): DuckDBValue[] {
   const events = s.events.length
     ? JSON.stringify(s.events.map((e) => ({
         name: e.name,
@@ -61,12 +63,16 @@ function row(projectId: number, s: NormalizedSpan): DuckDBValue[] {
     ...typedMapValues(splitAttrs(s.resource)),
     s.events.length ? listValue(s.events.map((e) => e.name)) : null, events, links,
     s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount,
+    rate, seq,
   ];
 }
 
-/** Builds one column-wise chunk from up to CHUNK_ROWS spans. */
-export function spanChunk(projectId: number, spans: NormalizedSpan[]): DuckDBDataChunk {
-  const rows = spans.map((s) => row(projectId, s));
+/**
+ * Builds one column-wise chunk from up to CHUNK_ROWS spans. `rates[i]` is the sample rate
+ * span i was kept at (1 when unsampled); `seq` tags the rows with their request.
+ */
+export function spanChunk(projectId: number, spans: NormalizedSpan[], seq = 0, rates?: ArrayLike<number>): DuckDBDataChunk {
+  const rows = spans.map((s, i) => row(projectId, s, rates?.[i] ?? 1, seq));
   const chunk = DuckDBDataChunk.create(SPAN_CHUNK_TYPES, rows.length);
   for (let c = 0; c < SPAN_CHUNK_TYPES.length; c++) {
     chunk.setColumnValues(c, rows.map((r) => r[c]));

@@ -11,14 +11,23 @@ import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
-import { ingestSpans } from "./ingest";
+import { ingestBatch, type StagedRequest } from "./ingest";
+import { GroupCommitWriter, type PendingWrite } from "../group-commit";
+import type { IngestOptions } from "../ingest-options";
+import type { WriteQueueLimits } from "../write-limits";
+import type { PurgeResult, StorageStats } from "../storage-types";
+import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
+import {
+  AUTO_CHECKPOINT_THRESHOLD, CATALOG_MERGE_EVERY_MS, CHECKPOINT_WAL_BYTES, IDLE_AFTER_MS, IDLE_CHECKPOINT_WAL_BYTES,
+  fileSize, mergePendingCatalog, walBytes,
+} from "./maintenance";
+import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 import { getSpan, getTrace } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
 import { getCompactTraceJson } from "./read-trace-compact-json";
 import { getTraceSummary } from "./read-trace-summary";
 import { searchInTrace } from "./search-in-trace";
-import { migrateSpanSchema, STAGING_COLUMNS_DDL } from "./schema";
-import { WriteQueue } from "./write-queue";
+import { migrateSpanSchema, STAGING_COLUMNS_DDL, STAGING_EXTRA_DDL } from "./schema";
 import { loadPromoted, promoteHotKeys } from "./promotion";
 import type { PromotedColumns } from "../layout";
 
@@ -26,42 +35,174 @@ import type { PromotedColumns } from "../layout";
 const PROMOTION_CHECK_EVERY_SPANS = 20_000;
 
 export class DuckDbSpanStore implements SpanStore {
-  private readonly queue = new WriteQueue();
+  private readonly writerQueue: GroupCommitWriter<StagedRequest, IngestResult>;
 
-  private spansSinceCheck = 0;
+  private spansAtLastCheck = 0;
+
+  private lastCatalogMerge = Date.now();
+
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  private seq = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly promoted: Map<string, string>,
-  ) {}
-
-  /** Opens (creating if needed) `<dataDir>/spans.duckdb` and migrates its schema. */
-  static async open(dataDir: string): Promise<DuckDbSpanStore> {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const instance = await DuckDBInstance.create(path.join(dataDir, "spans.duckdb"));
-    const writer = await instance.connect();
-    await migrateSpanSchema(writer);
-    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${STAGING_COLUMNS_DDL})`);
-    return new DuckDbSpanStore(instance, writer, await loadPromoted(writer));
+    private readonly file: string,
+    limits?: WriteQueueLimits,
+  ) {
+    this.writerQueue = new GroupCommitWriter(
+      (batch) => this.commitBatch(batch),
+      () => this.backgroundWork(),
+      limits,
+    );
   }
 
-  ingest(projectId: number, spans: NormalizedSpan[]): Promise<IngestResult> {
-    return this.queue.run(async () => {
-      const result = await ingestSpans(this.writer, projectId, spans, this.promoted);
-      this.spansSinceCheck += result.stored;
-      if (this.spansSinceCheck >= PROMOTION_CHECK_EVERY_SPANS) {
-        this.spansSinceCheck = 0;
-        // After the ingest's own commit: a failed promotion must not fail the request.
-        await promoteHotKeys(this.writer, this.promoted).catch((err) => console.error("[spanlens] column promotion failed", err));
-      }
-      return result;
+  /** Opens (creating if needed) `<dataDir>/spans.duckdb` and migrates its schema. */
+  static async open(dataDir: string, options: { writeLimits?: WriteQueueLimits } = {}): Promise<DuckDbSpanStore> {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, "spans.duckdb");
+    const instance = await DuckDBInstance.create(file, { checkpoint_threshold: AUTO_CHECKPOINT_THRESHOLD });
+    const writer = await instance.connect();
+    await migrateSpanSchema(writer);
+    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${STAGING_COLUMNS_DDL}, ${STAGING_EXTRA_DDL})`);
+    return new DuckDbSpanStore(instance, writer, await loadPromoted(writer), file, options.writeLimits);
+  }
+
+  admit(bytes: number) {
+    this.writerQueue.admit(1, bytes);
+  }
+
+  writerStats() {
+    return this.writerQueue.snapshot();
+  }
+
+  ingest(projectId: number, spans: NormalizedSpan[], options: IngestOptions = {}): Promise<IngestResult> {
+    const bytes = options.bytes ?? spans.length * 500;
+    this.writerQueue.admit(spans.length, bytes);
+    // Chunks are built now, on the request's turn, so that this JS work overlaps with
+    // the commit running in DuckDB's threads instead of lengthening it.
+    const seq = (this.seq = (this.seq + 1) % 2 ** 31);
+    const chunks = [];
+    for (let i = 0; i < spans.length; i += CHUNK_ROWS) {
+      const rates = options.sampleRates ? Array.prototype.slice.call(options.sampleRates, i, i + CHUNK_ROWS) : undefined;
+      chunks.push(spanChunk(projectId, spans.slice(i, i + CHUNK_ROWS), seq, rates));
+    }
+    return this.writerQueue.submit({ payload: { seq, chunks, received: spans.length }, spans: spans.length, bytes });
+  }
+
+  private commitBatch(batch: PendingWrite<StagedRequest>[]) {
+    return ingestBatch(this.writer, batch, this.promoted);
+  }
+
+  /**
+   * Runs on the writer between transactions, never inside a request's: catalog merges,
+   * hot-key promotion and checkpoints, each when its threshold is passed. Each step is
+   * short, so waiting requests are delayed by one step at most.
+   */
+  private async backgroundWork() {
+    this.scheduleIdleWork();
+    const now = Date.now();
+    if (now - this.lastCatalogMerge >= CATALOG_MERGE_EVERY_MS) await this.mergeCatalog();
+    const stats = this.writerQueue.snapshot();
+    if (stats.committedSpans - this.spansAtLastCheck >= PROMOTION_CHECK_EVERY_SPANS) {
+      this.spansAtLastCheck = stats.committedSpans;
+      // One column per pause, so a backlog of candidates never stalls ingest for long.
+      await promoteHotKeys(this.writer, this.promoted, 1);
+    }
+    if (walBytes(this.file) >= CHECKPOINT_WAL_BYTES) await this.writer.run("CHECKPOINT");
+  }
+
+  /** Once ingest pauses, merge what is pending and checkpoint, so a quiet store is compact. */
+  private scheduleIdleWork() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      void this.writerQueue.exclusive(async () => {
+        await this.mergeCatalog();
+        if (walBytes(this.file) >= IDLE_CHECKPOINT_WAL_BYTES) await this.writer.run("CHECKPOINT");
+      }).catch((err) => console.error("[spanlens] idle store maintenance failed", err));
+    }, IDLE_AFTER_MS);
+    this.idleTimer.unref();
+  }
+
+  private async mergeCatalog() {
+    this.lastCatalogMerge = Date.now();
+    await mergePendingCatalog(this.writer);
+  }
+
+  /**
+   * Deletes a project's spans that started before `cutoffNs`, an hour of span time per
+   * transaction (ingest runs in between), then its expired trace summaries and catalog
+   * entries, and checkpoints so the space is reused.
+   */
+  async purgeBefore(projectId: number | null, cutoffNs: bigint): Promise<PurgeResult> {
+    let spans = 0;
+    for (;;) {
+      const deleted = await this.writerQueue.exclusive(async () => {
+        const oldest = await oldestStart(this.writer, projectId);
+        if (oldest === null || oldest >= cutoffNs) return null;
+        const to = oldest + PURGE_SLICE_NS < cutoffNs ? oldest + PURGE_SLICE_NS : cutoffNs;
+        return deleteSlice(this.writer, projectId, oldest, to);
+      });
+      if (deleted === null) break;
+      spans += deleted;
+    }
+    await this.writerQueue.exclusive(async () => {
+      await expireCatalog(this.writer, projectId, cutoffNs);
+      if (spans > 0) await this.writer.run("CHECKPOINT");
+    });
+    return { spans };
+  }
+
+  /**
+   * Keeps the store under `maxBytes` of used blocks by purging the oldest spans of every
+   * project: it estimates the share to drop, purges up to that span start, and measures
+   * again: blocks free up less than in proportion (partly deleted row groups, the catalog),
+   * so it takes a few rounds.
+   */
+  async purgeToSize(maxBytes: number): Promise<PurgeResult & { usedBytes: number }> {
+    let spans = 0;
+    for (let round = 0; round < 8; round++) {
+      const used = await this.writerQueue.exclusive(async () => {
+        await this.writer.run("CHECKPOINT");
+        return usedBytes(this.writer);
+      });
+      if (used <= maxBytes) return { spans, usedBytes: used };
+      // Aim a tenth under the budget, so the next purge is not due at once.
+      const share = Math.min(1, (used - 0.9 * maxBytes) / used);
+      const cutoff = await this.read(async (c) => {
+        const v = (await c.runAndReadAll("SELECT quantile_disc(start_ns, $q) FROM spans", { q: share })).getRows()[0][0];
+        return v === null ? null : BigInt(v as bigint) + 1n;
+      });
+      if (cutoff === null) return { spans, usedBytes: used };
+      spans += (await this.purgeBefore(null, cutoff)).spans;
+    }
+    return { spans, usedBytes: await this.read((c) => usedBytes(c)) };
+  }
+
+  /** Sizes and time span of what is stored, for Settings. */
+  async storageStats(projectId: number): Promise<StorageStats> {
+    return this.read(async (c) => {
+      const row = (await c.runAndReadAll(
+        "SELECT count(*) AS n, min(start_ns) AS oldest, max(start_ns) AS newest FROM spans WHERE project_id = $p",
+        { p: projectId },
+      )).getRowObjectsJS()[0] as { n: bigint; oldest: bigint | null; newest: bigint | null };
+      return {
+        engine: "duckdb",
+        usedBytes: await usedBytes(c),
+        fileBytes: fileSize(this.file),
+        walBytes: walBytes(this.file),
+        spans: Number(row.n),
+        oldestStartNs: row.oldest === null ? null : String(row.oldest),
+        newestStartNs: row.newest === null ? null : String(row.newest),
+      };
     });
   }
 
   /** Promotes hot keys now instead of waiting for enough new spans (benchmarks, tests). */
   promoteNow(): Promise<string[]> {
-    return this.queue.run(() => promoteHotKeys(this.writer, this.promoted));
+    return this.writerQueue.exclusive(() => promoteHotKeys(this.writer, this.promoted));
   }
 
   /** Which attributes have dedicated columns; SQL builders read those instead of maps. */
@@ -149,7 +290,9 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   async close() {
-    await this.queue.run(async () => {
+    clearTimeout(this.idleTimer);
+    await this.writerQueue.exclusive(async () => {
+      await mergePendingCatalog(this.writer).catch((err) => console.error("[spanlens] catalog merge at close failed", err));
       this.writer.closeSync();
       this.instance.closeSync();
     });

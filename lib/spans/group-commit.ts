@@ -1,0 +1,160 @@
+/**
+ * Group commit: requests hand their (already validated) spans to one writer, which
+ * commits many requests in one transaction and answers each only after that commit.
+ * A transaction has a fixed cost (staging, dedup, summaries, catalog, WAL sync) that one
+ * 512-span request cannot amortise; fifty of them together can.
+ *
+ * There is no linger timer: while one transaction commits, the next requests pile up and
+ * become the next batch, so an idle server answers at once and a busy one batches.
+ *
+ * The queue is bounded by spans and bytes: past either bound `admit` throws
+ * `OverloadedError`, so an overload turns into retries (OTLP exporters retry on 429 with
+ * Retry-After) instead of memory growth.
+ */
+import { ingestLimitsFromEnv, type WriteQueueLimits } from "./write-limits";
+
+export interface PendingWrite<P> {
+  /** Whatever the engine prepared for this request (rows, chunks…). */
+  payload: P;
+  spans: number;
+  bytes: number;
+}
+
+export class OverloadedError extends Error {
+  constructor(readonly retryAfterSeconds: number, detail: string) {
+    super(detail);
+    this.name = "OverloadedError";
+  }
+}
+
+export interface WriterStats {
+  queuedSpans: number;
+  queuedBytes: number;
+  queuedRequests: number;
+  committedSpans: number;
+  commits: number;
+  rejectedOverload: number;
+}
+
+type Item<P, R> =
+  | (PendingWrite<P> & { kind: "write"; resolve(r: R): void; reject(e: unknown): void })
+  | { kind: "task"; run(): Promise<void> };
+type Write<P, R> = Extract<Item<P, R>, { kind: "write" }>;
+
+export class GroupCommitWriter<P, R> {
+  private queue: Item<P, R>[] = [];
+  private queuedSpans = 0;
+  private queuedBytes = 0;
+  private running = false;
+  private readonly stats = { committedSpans: 0, commits: 0, rejectedOverload: 0 };
+  /** Spans/s of recent commits, to tell an overloaded sender how long to wait. */
+  private rate = 0;
+
+  constructor(
+    /** Commits a whole batch in one transaction; returns one result per write, in order. */
+    private readonly commit: (batch: PendingWrite<P>[]) => Promise<R[]>,
+    /** Work that must not run inside a request's transaction (promotion, merges, purges). */
+    private readonly between: () => Promise<void> = async () => undefined,
+    readonly limits: WriteQueueLimits = ingestLimitsFromEnv(),
+  ) {}
+
+  /** Throws OverloadedError when a request of this size would push the queue past its bounds. */
+  admit(spans: number, bytes: number) {
+    const { maxQueuedSpans, maxQueuedBytes } = this.limits;
+    // An empty queue takes any request the ingest limits allow, so a single large
+    // request is never refused forever.
+    if (this.queuedSpans === 0) return;
+    if (this.queuedSpans + spans <= maxQueuedSpans && this.queuedBytes + bytes <= maxQueuedBytes) return;
+    this.stats.rejectedOverload++;
+    const seconds = this.rate > 0 ? Math.ceil(this.queuedSpans / this.rate) : 1;
+    throw new OverloadedError(
+      Math.min(30, Math.max(1, seconds)),
+      `ingest queue full (${this.queuedSpans} spans waiting; bounds ${maxQueuedSpans} spans, ` +
+        `${Math.round(maxQueuedBytes / 2 ** 20)} MiB): retry later`,
+    );
+  }
+
+  submit(write: PendingWrite<P>): Promise<R> {
+    this.admit(write.spans, write.bytes);
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ ...write, kind: "write", resolve, reject });
+      this.queuedSpans += write.spans;
+      this.queuedBytes += write.bytes;
+      this.kick();
+    });
+  }
+
+  /** Runs `task` alone on the writer, after everything queued before it. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ kind: "task", run: () => task().then(resolve, reject) });
+      this.kick();
+    });
+  }
+
+  snapshot(): WriterStats {
+    return {
+      queuedSpans: this.queuedSpans, queuedBytes: this.queuedBytes, queuedRequests: this.queue.length, ...this.stats,
+    };
+  }
+
+  private kick() {
+    if (!this.running) void this.drain();
+  }
+
+  private take(): Write<P, R>[] {
+    const batch: Write<P, R>[] = [];
+    let spans = 0;
+    for (let next = this.queue[0]; next?.kind === "write"; next = this.queue[0]) {
+      if (batch.length && spans + next.spans > this.limits.maxBatchSpans) break;
+      batch.push(next);
+      this.queue.shift();
+      spans += next.spans;
+    }
+    return batch;
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const head = this.queue[0];
+        if (head.kind === "task") {
+          this.queue.shift();
+          await head.run();
+          continue;
+        }
+        const batch = this.take();
+        await this.commitBatch(batch);
+        for (const w of batch) {
+          this.queuedSpans -= w.spans;
+          this.queuedBytes -= w.bytes;
+        }
+        await this.between().catch((err) => console.error("[spanlens] background store work failed", err));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitBatch(batch: Write<P, R>[]) {
+    const t0 = performance.now();
+    try {
+      const results = await this.commit(batch);
+      const spans = batch.reduce((n, w) => n + w.spans, 0);
+      this.stats.committedSpans += spans;
+      this.stats.commits++;
+      const rate = spans / Math.max(0.001, (performance.now() - t0) / 1000);
+      this.rate = this.rate ? 0.7 * this.rate + 0.3 * rate : rate;
+      batch.forEach((w, i) => w.resolve(results[i]));
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0].reject(err);
+        return;
+      }
+      // Every request was validated before it was queued, so a failed group should not
+      // happen; if it does, commit them one by one so one request cannot fail the others.
+      for (const w of batch) await this.commitBatch([w]);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Bounds of the ingest write queue (see group-commit.ts). Named here so the README and
+ * the 429 message can cite them.
+ */
+export interface WriteQueueLimits {
+  /** Spans waiting for a commit; past it, ingest answers 429 with Retry-After. */
+  maxQueuedSpans: number;
+  /** Request bytes waiting for a commit (decoded size is a few times this). */
+  maxQueuedBytes: number;
+  /** Spans committed in one transaction at most. */
+  maxBatchSpans: number;
+}
+
+export const DEFAULT_WRITE_QUEUE_LIMITS: WriteQueueLimits = {
+  maxQueuedSpans: 200_000,
+  maxQueuedBytes: 256 * 2 ** 20,
+  maxBatchSpans: 50_000,
+};
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function ingestLimitsFromEnv(): WriteQueueLimits {
+  return {
+    maxQueuedSpans: positiveInt("SPANLENS_INGEST_QUEUE_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedSpans),
+    maxQueuedBytes: positiveInt("SPANLENS_INGEST_QUEUE_MB", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedBytes / 2 ** 20) * 2 ** 20,
+    maxBatchSpans: positiveInt("SPANLENS_INGEST_BATCH_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxBatchSpans),
+  };
+}
