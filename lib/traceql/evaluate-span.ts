@@ -1,0 +1,550 @@
+import type { AnyValue, Attr, NormalizedSpan } from "@/lib/ingest/types";
+import type {
+  AttributeScope, ComparisonOp, Condition, Field, Intrinsic, KindValue, Pos, Static, StaticNode, StatusValue,
+} from "./ast";
+import { TraceQLError } from "./errors";
+import { parseTraceQL } from "./parse";
+
+/**
+ * One `{ ... }` condition evaluated in JS on a single incoming span, for sampling rules that
+ * decide at ingest time. The meaning is the DuckDB compiler's (compile-condition.ts,
+ * compile-attribute.ts) applied to the span as ingest would store it; evaluate-span.test.ts
+ * runs both on the same spans. Everything is resolved at compile time into a tree of
+ * closures, so a call only reads the span.
+ */
+export type SpanPredicate = (span: NormalizedSpan) => boolean;
+
+const ALWAYS: SpanPredicate = () => true;
+const NEVER: SpanPredicate = () => false;
+const TRACE_LEVEL = new Set<Intrinsic>(["trace:rootName", "trace:rootService", "trace:duration"]);
+
+/**
+ * Compiles a rule's condition once. Throws TraceQLError (with the offending range) for anything
+ * but a single `{ ... }`, for trace-level intrinsics, for what the SQL compiler refuses, and for
+ * the few RE2 constructs a JS RegExp cannot match the same way.
+ */
+export function compileSpanPredicate(query: string): SpanPredicate {
+  const ast = parseTraceQL(query);
+  if (ast.kind !== "filter") {
+    throw new TraceQLError("sampling rules take a single { ... } condition", ast.from, ast.to);
+  }
+  if (!ast.condition) return ALWAYS;
+  const traceLevel = fieldsOf(ast.condition)
+    .filter((f): f is Extract<Field, { kind: "intrinsic" }> => f.kind === "intrinsic" && TRACE_LEVEL.has(f.name));
+  if (traceLevel.length) {
+    const names = [...new Set(traceLevel.map((f) => f.name))].join(", ");
+    throw new TraceQLError(
+      `${names} cannot be used in a sampling rule, which decides on each span before the rest of its trace arrives`,
+      traceLevel[0].from, traceLevel[0].to,
+    );
+  }
+  return condition(ast.condition);
+}
+
+function fieldsOf(c: Condition): Field[] {
+  if (c.kind === "compare") return [c.field];
+  if (c.kind === "not") return fieldsOf(c.operand);
+  return c.kind === "literal" ? [] : [...fieldsOf(c.left), ...fieldsOf(c.right)];
+}
+
+function condition(c: Condition): SpanPredicate {
+  switch (c.kind) {
+    case "literal": return c.value ? ALWAYS : NEVER;
+    case "and": {
+      const l = condition(c.left), r = condition(c.right);
+      return (s) => l(s) && r(s);
+    }
+    case "or": {
+      const l = condition(c.left), r = condition(c.right);
+      return (s) => l(s) || r(s);
+    }
+    // Two-valued as in Tempo: a comparison on a missing value is false, so its negation holds.
+    // Every leaf below already answers false where SQL would say NULL.
+    case "not": {
+      const operand = condition(c.operand);
+      return (s) => !operand(s);
+    }
+    case "compare": {
+      const bad = () => mismatch(c.field, c.value, c.op);
+      return c.field.kind === "intrinsic"
+        ? intrinsic(c.field.name, c.op, c.value, bad)
+        : attribute(c.field.scope, c.field.key, c.op, c.value, bad);
+    }
+  }
+}
+
+/** Same wording as the SQL compiler, so a rule and a search report a bad query alike. */
+function mismatch(field: Field, value: StaticNode, op: ComparisonOp): TraceQLError {
+  const name = field.kind === "intrinsic"
+    ? field.name
+    : `${field.scope === "unscoped" ? "" : field.scope}.${field.key}`;
+  return new TraceQLError(`cannot compare ${name} ${op} a ${value.value.type} value`, field.from, value.to);
+}
+
+type Test<T> = (x: T) => boolean;
+const isEquality = (op: ComparisonOp) => op === "=" || op === "!=";
+const isRegex = (op: ComparisonOp) => op === "=~" || op === "!~";
+
+function ordered<T extends number | bigint>(op: ComparisonOp, v: T): Test<T> {
+  switch (op) {
+    case "=": return (x) => x === v;
+    case "!=": return (x) => x !== v;
+    case ">": return (x) => x > v;
+    case ">=": return (x) => x >= v;
+    case "<": return (x) => x < v;
+    case "<=": return (x) => x <= v;
+    default: throw new Error(`${op} is not an ordering`);
+  }
+}
+
+/** Compares as DuckDB's VARCHAR does, by UTF-8 bytes, which is code point order rather than UTF-16's. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (code points past U+FFFF) sort after U+E000..U+FFFF in UTF-8; below U+D800 the orders agree.
+    return x >= 0xd800 && y >= 0xd800 ? surrogatesLast(x) - surrogatesLast(y) : x - y;
+  }
+  return a.length - b.length;
+}
+
+const surrogatesLast = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit + 0x2000);
+
+function stringTest(op: ComparisonOp, v: string, at: Pos): Test<string> {
+  if (op === "=") return (x) => x === v;
+  if (op === "!=") return (x) => x !== v;
+  if (isRegex(op)) {
+    const re = re2ToRegExp(v, at);
+    return op === "=~" ? (x) => re.test(x) : (x) => !re.test(x);
+  }
+  const holds = ordered<number>(op, 0);
+  return (x) => holds(compareCodePoints(x, v));
+}
+
+/**
+ * Numeric literals against int and double values, as the SQL binds them: an int or duration
+ * literal compares exactly with ints (bigint) and as a double with doubles; a float literal
+ * turns ints into doubles first, as DuckDB casts BIGINT to DOUBLE.
+ */
+function numberTest(op: ComparisonOp, v: Static): { int: Test<bigint>; dbl: Test<number> } | null {
+  if (v.type === "float") {
+    const dbl = ordered(op, v.value);
+    return { int: (x) => dbl(Number(x)), dbl };
+  }
+  const raw = v.type === "int" ? v.value : v.type === "duration" ? v.ns : null;
+  return raw === null ? null : { int: ordered(op, raw), dbl: ordered(op, Number(raw)) };
+}
+
+// Attributes ---------------------------------------------------------------------------------
+
+/** Past this many attributes a span's lookups go through a Map built once (see attrValue). */
+const SCAN_LIMIT = 8;
+const attrMaps = new WeakMap<Attr[], Map<string, AnyValue>>();
+
+/**
+ * The value stored for `key`: the last one when a key repeats, as splitAttrs keeps. Maps are
+ * cached per array, not per span: spans of one OTLP resource share their resource array.
+ * Ingest never mutates these arrays after decoding, which the cache relies on.
+ */
+function attrValue(attrs: Attr[], key: string): AnyValue | undefined {
+  if (attrs.length <= SCAN_LIMIT) {
+    for (let i = attrs.length - 1; i >= 0; i--) if (attrs[i].key === key) return attrs[i].value;
+    return undefined;
+  }
+  let map = attrMaps.get(attrs);
+  if (!map) {
+    map = new Map();
+    for (const a of attrs) map.set(a.key, a.value);
+    attrMaps.set(attrs, map);
+  }
+  return map.get(key);
+}
+
+const asAny = (v: AnyValue) => v;
+const asStr = (v: AnyValue) => (v.t === "str" ? v.v : undefined);
+const asInt = (v: AnyValue) => (v.t === "int" ? v.v : undefined);
+// Non-finite doubles are stored in the JSON map (attribute-codec.ts), out of numeric reach.
+const asDbl = (v: AnyValue) => (v.t === "dbl" && Number.isFinite(v.v) ? v.v : undefined);
+const asBool = (v: AnyValue) => (v.t === "bool" ? v.v : undefined);
+
+/**
+ * One typed map lookup. Unscoped prefers the span and falls back to the resource per type,
+ * like the SQL's coalesce, so a span int does not hide a resource string of the same key.
+ */
+function lookup<T>(scope: "span" | "resource" | "unscoped", key: string, as: (v: AnyValue) => T | undefined) {
+  const read = (attrs: Attr[]) => {
+    const v = attrValue(attrs, key);
+    return v === undefined ? undefined : as(v);
+  };
+  if (scope === "span") return (s: NormalizedSpan) => read(s.attributes);
+  if (scope === "resource") return (s: NormalizedSpan) => read(s.resource);
+  return (s: NormalizedSpan) => read(s.attributes) ?? read(s.resource);
+}
+
+/** The stored service_name column (span-chunk.ts): the first service.name, if a non-empty string. */
+function serviceColumn(s: NormalizedSpan): string {
+  const attr = s.resource.find((a) => a.key === "service.name");
+  return attr?.value.t === "str" && attr.value.v ? attr.value.v : "unknown_service";
+}
+
+function attribute(
+  scope: AttributeScope, key: string, op: ComparisonOp, node: StaticNode, bad: () => TraceQLError,
+): SpanPredicate {
+  if (scope === "event") return eventAttribute(key, op, node, bad);
+  const v = node.value;
+  switch (v.type) {
+    case "nil": {
+      if (!isEquality(op)) throw bad();
+      const value = lookup(scope, key, asAny);
+      return op === "!=" ? (s) => value(s) !== undefined : (s) => value(s) === undefined;
+    }
+    case "string": {
+      const str = lookup(scope, key, asStr);
+      if (scope === "resource" && key === "service.name" && op === "=") {
+        // The SQL also checks the service_name column, which never holds "" and reads the first
+        // service.name where the map keeps the last; mirrored so both keep the same spans.
+        return (s) => str(s) === v.value && serviceColumn(s) === v.value;
+      }
+      const test = stringTest(op, v.value, node);
+      return (s) => {
+        const x = str(s);
+        return x !== undefined && test(x);
+      };
+    }
+    case "int":
+    case "duration":
+    case "float": {
+      const t = numberTest(op, v);
+      if (!t || isRegex(op)) throw bad();
+      const int = lookup(scope, key, asInt), dbl = lookup(scope, key, asDbl);
+      return (s) => {
+        const i = int(s);
+        if (i !== undefined) return t.int(i);
+        const d = dbl(s);
+        return d !== undefined && t.dbl(d);
+      };
+    }
+    case "bool": {
+      if (!isEquality(op)) throw bad();
+      const bool = lookup(scope, key, asBool);
+      const want = v.value;
+      return op === "=" ? (s) => bool(s) === want : (s) => bool(s) === !want;
+    }
+    default:
+      throw bad();
+  }
+}
+
+/** `event.key op value`: any event of the span has the key with a matching value. Event
+ * attributes are stored as sent, so a repeated key counts once per occurrence. */
+function eventAttribute(key: string, op: ComparisonOp, node: StaticNode, bad: () => TraceQLError): SpanPredicate {
+  const v = node.value;
+  let test: Test<AnyValue>;
+  switch (v.type) {
+    case "nil": {
+      if (!isEquality(op)) throw bad();
+      const has = anyEventAttribute(key, () => true);
+      return op === "!=" ? has : (s) => !has(s);
+    }
+    case "string": {
+      const t = stringTest(op, v.value, node);
+      test = (x) => x.t === "str" && t(x.v);
+      break;
+    }
+    case "int":
+    case "duration":
+    case "float": {
+      const t = numberTest(op, v);
+      if (!t || isRegex(op)) throw bad();
+      // Event doubles keep NaN (the span maps do not), and DuckDB orders NaN above every number.
+      const nan = op === ">" || op === ">=" || op === "!=";
+      test = (x) => (x.t === "int" ? t.int(x.v) : x.t === "dbl" && (Number.isNaN(x.v) ? nan : t.dbl(x.v)));
+      break;
+    }
+    case "bool": {
+      if (!isEquality(op)) throw bad();
+      const want = op === "=" ? v.value : !v.value;
+      test = (x) => x.t === "bool" && x.v === want;
+      break;
+    }
+    default:
+      throw bad();
+  }
+  return anyEventAttribute(key, test);
+}
+
+function anyEventAttribute(key: string, test: Test<AnyValue>): SpanPredicate {
+  return (s) => {
+    for (const e of s.events) for (const a of e.attributes) if (a.key === key && test(a.value)) return true;
+    return false;
+  };
+}
+
+// Intrinsics ---------------------------------------------------------------------------------
+
+// Copies of compile-condition.ts's tables, which are not exported.
+const STATUS_CODES: Record<StatusValue, number> = { unset: 0, ok: 1, error: 2 };
+const KIND_CODES: Record<KindValue, number> = {
+  unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5,
+};
+
+/**
+ * String intrinsics as the store holds them: `read` is null where the column is NULL, `isNil`
+ * answers `= nil` (absent: always present). Empty scope names are stored as NULL, so `= ""`
+ * never matches them; an empty status message is NULL too but reads as "", as in Tempo.
+ */
+type StringIntrinsic = { read: (s: NormalizedSpan) => string | null; isNil?: SpanPredicate };
+const STRING_INTRINSICS: Partial<Record<Intrinsic, StringIntrinsic>> = {
+  name: { read: (s) => s.name },
+  statusMessage: { read: (s) => s.statusMessage, isNil: (s) => s.statusMessage === "" },
+  "trace:id": { read: (s) => s.traceId },
+  "span:id": { read: (s) => s.spanId },
+  "span:parentID": { read: (s) => s.parentSpanId, isNil: (s) => s.parentSpanId === null },
+  "instrumentation:name": { read: (s) => s.scopeName || null, isNil: (s) => !s.scopeName },
+  "instrumentation:version": { read: (s) => s.scopeVersion || null, isNil: (s) => !s.scopeVersion },
+};
+// Ids are stored as lowercase hex; a regex is left as written.
+const LOWERCASE_IDS = new Set<Intrinsic>(["trace:id", "span:id", "span:parentID"]);
+
+function intrinsic(name: Intrinsic, op: ComparisonOp, node: StaticNode, bad: () => TraceQLError): SpanPredicate {
+  const v = node.value;
+  if (v.type === "nil") {
+    if (!isEquality(op)) throw bad();
+    const isNil = name === "event:name"
+      ? (s: NormalizedSpan) => s.events.length === 0
+      : STRING_INTRINSICS[name]?.isNil;
+    if (!isNil) return op === "!=" ? ALWAYS : NEVER;
+    return op === "=" ? isNil : (s) => !isNil(s);
+  }
+  const str = STRING_INTRINSICS[name];
+  if (str) {
+    if (v.type !== "string") throw bad();
+    const test = stringTest(op, LOWERCASE_IDS.has(name) && !isRegex(op) ? v.value.toLowerCase() : v.value, node);
+    const read = str.read;
+    return (s) => {
+      const x = read(s);
+      return x !== null && test(x);
+    };
+  }
+  switch (name) {
+    case "status":
+    case "kind": {
+      const code = name === "status"
+        ? v.type === "status" ? STATUS_CODES[v.value] : undefined
+        : v.type === "kind" ? KIND_CODES[v.value] : undefined;
+      if (code === undefined || !isEquality(op)) throw bad();
+      const read = name === "status" ? (s: NormalizedSpan) => s.statusCode : (s: NormalizedSpan) => s.kind;
+      return op === "=" ? (s) => read(s) === code : (s) => read(s) !== code;
+    }
+    case "duration": {
+      const t = numberTest(op, v);
+      if (!t || isRegex(op)) throw bad();
+      return (s) => t.int(s.endNs - s.startNs);
+    }
+    case "event:name": {
+      if (v.type !== "string") throw bad();
+      const test = stringTest(op, v.value, node);
+      return (s) => s.events.some((e) => test(e.name));
+    }
+    default:
+      throw bad();
+  }
+}
+
+// RE2 patterns -------------------------------------------------------------------------------
+
+// Code point ranges of RE2's ASCII classes.
+type Ranges = [number, number][];
+const DIGIT: Ranges = [[0x30, 0x39]];
+const WORD: Ranges = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const POSIX: Record<string, Ranges> = {
+  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]], alpha: [[0x41, 0x5a], [0x61, 0x7a]], ascii: [[0, 0x7f]],
+  blank: [[9, 9], [0x20, 0x20]], cntrl: [[0, 0x1f], [0x7f, 0x7f]], digit: DIGIT, graph: [[0x21, 0x7e]],
+  lower: [[0x61, 0x7a]], print: [[0x20, 0x7e]], punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
+  space: [[9, 13], [0x20, 0x20]], upper: [[0x41, 0x5a]], word: WORD, xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
+};
+// RE2's \s has no \v, unlike [[:space:]].
+const PERL: Record<string, Ranges> = { d: DIGIT, s: [[9, 10], [12, 13], [0x20, 0x20]], w: WORD };
+const CATEGORIES = new Set(
+  "C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs".split(" "),
+);
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+
+const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+const rangeClass = (r: Ranges, negated: boolean) =>
+  `[${negated ? "^" : ""}${r.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join("")}]`;
+const isOctal = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "7";
+
+/**
+ * An RE2 pattern (what DuckDB's regexp_full_match runs) as a JavaScript RegExp that accepts the
+ * same strings, anchored at both ends. The parser already refused what RE2 refuses, so this
+ * only carries RE2's meaning over: `.` excludes only \n, \d \s \w and POSIX classes are ASCII,
+ * (?s) and (?m) may cover part of a pattern, and the `v` flag case-folds negated classes as RE2
+ * does. Greediness, (?U) and alternation order cannot change whether a full match exists, so
+ * they are kept as written. What JS cannot express is refused rather than approximated.
+ */
+function re2ToRegExp(pattern: string, at: Pos): RegExp {
+  const c = Array.from(pattern);
+  const unsupported = (what: string) =>
+    new TraceQLError(`not supported in sampling rules: ${what} in a regex`, at.from, at.to);
+  const frames = [{ m: false, s: false }];
+  let ignoreCase = false;
+  let out = "";
+  let i = 0;
+
+  /** Index of the two-character sequence `ab` at or after `from`, or -1. */
+  const find = (a: string, b: string, from: number) => {
+    for (let k = from; k + 1 < c.length; k++) if (c[k] === a && c[k + 1] === b) return k;
+    return -1;
+  };
+  const escapedRune = (): number => {
+    const ch = c[i + 1];
+    i += 2;
+    if (isOctal(ch)) {
+      let code = Number(ch);
+      for (let k = 0; k < 2 && isOctal(c[i]); k++) code = code * 8 + Number(c[i++]);
+      return code;
+    }
+    if (ch === "x") {
+      const braced = c[i] === "{";
+      const end = braced ? c.indexOf("}", i) : i + 2;
+      const digits = c.slice(braced ? i + 1 : i, end).join("");
+      i = braced ? end + 1 : end;
+      return parseInt(digits, 16);
+    }
+    return SIMPLE_ESCAPES[ch] ?? ch.codePointAt(0)!;
+  };
+  const rune = () => (c[i] === "\\" ? escapedRune() : c[i++].codePointAt(0)!);
+  const unicodeGroup = (): string => {
+    let negated = c[i + 1] === "P";
+    i += 2;
+    let name = c[i++];
+    if (name === "{") {
+      const end = c.indexOf("}", i);
+      name = c.slice(i, end).join("");
+      i = end + 1;
+    }
+    if (name.startsWith("^")) [negated, name] = [!negated, name.slice(1)];
+    const property = name === "Any" || CATEGORIES.has(name) ? name : `Script=${name}`;
+    return `\\${negated ? "P" : "p"}{${property}}`;
+  };
+  const perlClass = (): string | null => {
+    const letter = c[i + 1] ?? "";
+    if (!"dDsSwW".includes(letter) || !letter) return null;
+    i += 2;
+    return rangeClass(PERL[letter.toLowerCase()], letter !== letter.toLowerCase());
+  };
+  // v-mode classes nest, so POSIX, Perl and Unicode classes (negated too) go in as nested classes.
+  const charClass = (): string => {
+    let body = "[";
+    if (c[++i] === "^") body += c[i++];
+    for (let first = true; c[i] !== "]" || first; first = false) {
+      const posixEnd = c[i] === "[" && c[i + 1] === ":" ? find(":", "]", i + 2) : -1;
+      if (posixEnd >= 0) {
+        const name = c.slice(i + 2, posixEnd).join("");
+        body += rangeClass(POSIX[name.replace(/^\^/, "")], name.startsWith("^"));
+        i = posixEnd + 2;
+      } else if (c[i] === "\\" && (c[i + 1] === "p" || c[i + 1] === "P")) {
+        body += unicodeGroup();
+      } else {
+        const perl = c[i] === "\\" ? perlClass() : null;
+        if (perl) {
+          body += perl;
+          continue;
+        }
+        const lo = rune();
+        const isRange = c[i] === "-" && i + 1 < c.length && c[i + 1] !== "]";
+        body += isRange ? `${hex(lo)}-${hex((i++, rune()))}` : hex(lo);
+      }
+    }
+    i++;
+    return `${body}]`;
+  };
+  /** `{n}`, `{n,}` or `{n,m}` at the cursor as written, or null where RE2 reads a literal brace. */
+  const counts = (): string | null => {
+    const m = /^\{(?:0|[1-9]\d*)(?:,(?:0|[1-9]\d*)?)?\}/.exec(c.slice(i, i + 24).join(""));
+    if (m) i += m[0].length;
+    return m ? m[0] : null;
+  };
+  /** `(?flags)` or `(?flags:`, cursor on the `(`. */
+  const flagGroup = (top: { m: boolean; s: boolean }) => {
+    let j = i + 2;
+    const set: Record<string, boolean> = {};
+    for (let on = true; c[j] !== ")" && c[j] !== ":"; j++) {
+      if (c[j] === "-") on = false;
+      else set[c[j]] = on;
+    }
+    const scoped = c[j] === ":";
+    const flags = scoped ? { ...top } : top;
+    if ("m" in set) flags.m = set.m;
+    if ("s" in set) flags.s = set.s;
+    if ("i" in set && set.i !== ignoreCase) {
+      // JS (on Node 20) has no scoped case folding: only flags before anything else can turn it on.
+      if (scoped || frames.length > 1 || out !== "") throw unsupported("(?i) on part of a pattern (put it first)");
+      ignoreCase = set.i;
+    }
+    if (scoped) {
+      frames.push(flags);
+      out += "(?:";
+    }
+    i = j + 1;
+  };
+  const escape = () => {
+    const next = c[i + 1];
+    if (next === "A" || next === "z") {
+      out += next === "A" ? "(?:^)" : "(?:$)";
+      i += 2;
+    } else if (next === "b" || next === "B") {
+      // Under the i flag JS also counts ſ and K (Kelvin) as word characters; RE2 stays ASCII.
+      if (ignoreCase) throw unsupported(`\\${next} with (?i)`);
+      out += `(?:\\${next})`;
+      i += 2;
+    } else if (next === "C") {
+      throw unsupported("\\C (any byte)");
+    } else if (next === "Q") {
+      const end = find("\\", "E", i + 2);
+      out += c.slice(i + 2, end < 0 ? c.length : end).map((t) => hex(t.codePointAt(0)!)).join("");
+      i = end < 0 ? c.length : end + 2;
+    } else if (next === "p" || next === "P") {
+      out += unicodeGroup();
+    } else {
+      out += perlClass() ?? hex(escapedRune());
+    }
+  };
+
+  while (i < c.length) {
+    const ch = c[i];
+    const top = frames[frames.length - 1];
+    if (ch === "(" && c[i + 1] === "?" && c[i + 2] !== "P") {
+      flagGroup(top);
+    } else if (ch === "(") {
+      // Capture groups and names do not change what matches.
+      i = c[i + 1] === "?" ? c.indexOf(">", i) + 1 : i + 1;
+      frames.push({ ...top });
+      out += "(?:";
+    } else if (ch === "\\") {
+      escape();
+    } else if (ch === "[") {
+      out += charClass();
+    } else if (ch === "{") {
+      const repeat = counts();
+      if (repeat === null) i++;
+      out += repeat ?? hex(0x7b);
+    } else {
+      i++;
+      if (ch === ")") frames.pop();
+      if (")|*+?".includes(ch)) out += ch;
+      else if (ch === ".") out += top.s ? "[\\s\\S]" : "[^\\n]";
+      // Without JS's m flag ^ and $ are the text's ends, RE2's default; RE2's (?m) lines end at \n only.
+      else if (ch === "^") out += top.m ? "(?:(?<![^\\n]))" : "(?:^)";
+      else if (ch === "$") out += top.m ? "(?:(?![^\\n]))" : "(?:$)";
+      else out += /[A-Za-z0-9]/.test(ch) ? ch : hex(ch.codePointAt(0)!);
+    }
+  }
+  try {
+    return new RegExp(`^(?:${out})$`, ignoreCase ? "vi" : "v");
+  } catch (err) {
+    throw new TraceQLError(`invalid regex: ${(err as Error).message}`, at.from, at.to);
+  }
+}
