@@ -49,7 +49,12 @@ export async function startServer(
     [...(opts.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SPANLENS_DATA_DIR: dataDir, SPANLENS_API_KEY: apiKey, ...opts.env },
+      env: {
+        ...process.env, NEXT_TELEMETRY_DISABLED: "1", SPANLENS_DATA_DIR: dataDir, SPANLENS_API_KEY: apiKey,
+        // Fixtures use fixed times from 2025: only the retention tests set a retention.
+        SPANLENS_RETENTION: "unlimited",
+        ...opts.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

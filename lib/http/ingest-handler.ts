@@ -2,6 +2,10 @@ import { decodeIngestRequest, encodeIngestError, encodeIngestResponse, errorForm
 import { INGEST_LIMITS } from "@/lib/ingest/limits";
 import { IngestError, type IngestFormat } from "@/lib/ingest/types";
 import { encodeRpcStatusProto } from "@/lib/ingest/otlp-proto";
+import { getProjectSettings } from "@/lib/db/project-settings";
+import { dropExpired, retentionCutoffNs } from "@/lib/retention/gate";
+import { effectiveRetentionSeconds, formatRetention } from "@/lib/retention/period";
+import { applySampling } from "@/lib/sampling/sampler";
 import { getSpanStore } from "@/lib/spans";
 import { OverloadedError } from "@/lib/spans/group-commit";
 import { requireKey } from "./auth";
@@ -46,8 +50,20 @@ export async function handleIngest(req: Request): Promise<Response> {
       body,
     });
     format = decoded.format;
-    const result = await store.ingest(auth.projectId, decoded.spans, { bytes: body.byteLength });
-    const out = encodeIngestResponse(decoded.format, result);
+    const settings = await getProjectSettings(auth.projectId);
+    const retention = effectiveRetentionSeconds(settings.retention);
+    const { kept, expired } = dropExpired(decoded.spans, retentionCutoffNs(retention));
+    const sampled = applySampling(auth.projectId, settings.sampling, kept);
+    const result = await store.ingest(auth.projectId, sampled.kept, {
+      bytes: body.byteLength, sampleRates: settings.sampling ? sampled.rates : undefined,
+    });
+    const out = encodeIngestResponse(decoded.format, {
+      ...result,
+      received: decoded.spans.length,
+      rejected: expired,
+      rejectedReason: expired ? `${expired} spans started before the project's retention (${formatRetention(retention)}) and were not stored` : "",
+      sampledOut: sampled.dropped,
+    });
     return reply(out.body, out.contentType, 200);
   } catch (err) {
     if (err instanceof OverloadedError) return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));

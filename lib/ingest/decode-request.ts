@@ -94,18 +94,35 @@ export function errorFormatFor(contentType: string | null): IngestFormat | null 
   return type === "application/json" ? "otlp-json" : null;
 }
 
-export function encodeIngestResponse(
-  format: IngestFormat,
-  result: { received: number; stored: number },
-): IngestReply {
+/** What the store and the rules did with a request's spans. */
+export interface IngestOutcome {
+  received: number;
+  stored: number;
+  /** Spans refused (e.g. older than the retention), reported as OTLP partial success. */
+  rejected?: number;
+  rejectedReason?: string;
+  /** Spans dropped on purpose by the project's sampling rules: not an error. */
+  sampledOut?: number;
+}
+
+export function encodeIngestResponse(format: IngestFormat, result: IngestOutcome): IngestReply {
+  const rejected = result.rejected ?? 0;
+  const reason = rejected ? result.rejectedReason ?? "" : "";
   switch (format) {
     case "otlp-proto":
-      return { body: encodeExportResponseProto(), contentType: "application/x-protobuf" };
+      return { body: encodeExportResponseProto(rejected, reason), contentType: "application/x-protobuf" };
     case "otlp-json":
-      return { body: JSON.stringify({ partialSuccess: {} }), contentType: "application/json" };
+      return {
+        body: JSON.stringify({ partialSuccess: rejected ? { rejectedSpans: rejected, errorMessage: reason } : {} }),
+        contentType: "application/json",
+      };
     case "noveum":
       return {
-        body: JSON.stringify({ success: true, received: result.received, stored: result.stored }),
+        body: JSON.stringify({
+          success: true, received: result.received, stored: result.stored,
+          ...(rejected ? { rejected, message: reason } : {}),
+          ...(result.sampledOut ? { sampledOut: result.sampledOut } : {}),
+        }),
         contentType: "application/json",
       };
   }

@@ -40,3 +40,10 @@ export function defaultRetention(): string {
 export function effectiveRetentionSeconds(projectRetention: string | null): number | null {
   return parseRetention(projectRetention ?? defaultRetention());
 }
+
+/** Seconds back to the shortest text: 604800 -> "1w", 36 * 3600 -> "36h"; null -> "unlimited". */
+export function formatRetention(seconds: number | null): string {
+  if (seconds === null) return UNLIMITED;
+  for (const [unit, size] of [["w", 604_800], ["d", 86_400]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  return `${Math.round(seconds / 3_600)}h`;
+}

@@ -147,6 +147,12 @@ export interface TraceSearchPage {
   total: number;
 }
 
+export interface SamplingPreviewCounts {
+  byRule: { traces: number; spans: number }[];
+  /** Traces no rule matches: they take the default rate. */
+  unmatched: { traces: number; spans: number };
+}
+
 export interface DurationHistogram {
   /** Bucket lower bounds in ms (log scale); the last bucket is open-ended. */
   buckets: { fromMs: number; toMs: number; count: number }[];
@@ -174,6 +180,8 @@ export interface SpanStore {
   /** Purges the oldest spans of all projects until the store uses at most `maxBytes`. */
   purgeToSize(maxBytes: number): Promise<PurgeResult & { usedBytes: number }>;
   storageStats(projectId: number): Promise<StorageStats>;
+  /** Traces of a range counted under the first matching rule (compiled TraceQL), for sampling previews. */
+  samplingPreview(projectId: number, matches: NonNullable<TraceSearchQuery["match"]>[], startNs: bigint, endNs: bigint): Promise<SamplingPreviewCounts>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string, page?: TracePage): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;

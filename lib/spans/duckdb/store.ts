@@ -16,6 +16,7 @@ import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { WriteQueueLimits } from "../write-limits";
 import type { PurgeResult, StorageStats } from "../storage-types";
+import { samplingPreview } from "./sampling-preview";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
 import {
   AUTO_CHECKPOINT_THRESHOLD, CATALOG_MERGE_EVERY_MS, CHECKPOINT_WAL_BYTES, IDLE_AFTER_MS, IDLE_CHECKPOINT_WAL_BYTES,
@@ -179,6 +180,10 @@ export class DuckDbSpanStore implements SpanStore {
       spans += (await this.purgeBefore(null, cutoff)).spans;
     }
     return { spans, usedBytes: await this.read((c) => usedBytes(c)) };
+  }
+
+  samplingPreview(projectId: number, matches: NonNullable<TraceSearchQuery["match"]>[], startNs: bigint, endNs: bigint) {
+    return this.read((c) => samplingPreview(c, projectId, matches, startNs, endNs));
   }
 
   /** Sizes and time span of what is stored, for Settings. */

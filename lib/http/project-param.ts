@@ -1,0 +1,35 @@
+import { getProjectByName } from "@/lib/db/projects";
+import type { Project } from "@/lib/db/schema";
+import { readerProject } from "./auth";
+import { jsonError } from "./errors";
+
+export type ProjectAuth = { ok: true; project: Project } | { ok: false; response: Response };
+
+/**
+ * The project a `/projects/{slug}` route names. A key may only reach its own project;
+ * without one the request is the dashboard's (no sign-in yet), which reads `default`.
+ */
+export async function projectFromSlug(req: Request, slug: string): Promise<ProjectAuth> {
+  const auth = await readerProject(req);
+  if (!auth.ok) return auth;
+  const project = await getProjectByName(slug);
+  if (!project) return { ok: false, response: jsonError(404, `no project "${slug}"`) };
+  if (project.id !== auth.projectId) return { ok: false, response: jsonError(403, `this key cannot reach project "${slug}"`) };
+  return { ok: true, project };
+}
+
+/**
+ * A state-changing request's JSON body. Anything but application/json is refused with
+ * 415, which also keeps other sites' form posts (text/plain, no preflight) out.
+ */
+export async function readJsonBody(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") {
+    return { ok: false, response: jsonError(415, `send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"})`) };
+  }
+  try {
+    return { ok: true, body: await req.json() };
+  } catch (err) {
+    return { ok: false, response: jsonError(400, `body: invalid JSON: ${(err as Error).message}`) };
+  }
+}
