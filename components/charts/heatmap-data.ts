@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { durationBands, heatmapGrid, type DurationBand, type HeatmapGrid } from "@/lib/chart-data/heatmap";
 import { pinRange, rangeParams, type ChartRange } from "@/lib/chart-data/range";
+import { lowestRate } from "@/lib/chart-data/sampling";
 import { andConditions } from "@/lib/chart-data/traceql";
 import { useNow } from "@/components/ui/use-now";
 import { fetchMetrics, metricsKey } from "./queries";
@@ -39,5 +40,6 @@ export function useDurationHeatmap(filter: string, range: ChartRange, step: stri
   const grid: HeatmapGrid | null = done && first ? heatmapGrid(perBand.map((q) => q.data!), first) : null;
   const error = extremes.error ?? perBand.find((q) => q.error)?.error ?? null;
   const empty = extremes.isSuccess && bands.length === 0;
-  return { bands, grid, error, empty, loading: !error && !empty && !grid, loaded: perBand.filter((q) => q.isSuccess).length };
+  const minSampleRate = lowestRate(perBand.map((q) => q.data));
+  return { bands, grid, error, empty, loading: !error && !empty && !grid, loaded: perBand.filter((q) => q.isSuccess).length, minSampleRate };
 }

@@ -7,6 +7,7 @@ import { ChartSkeleton, QueryErrorNote } from "./chart-states";
 import { DurationHeatmap } from "./duration-heatmap";
 import { useDurationHeatmap } from "./heatmap-data";
 import { QueryProgress } from "./progress";
+import { SampledNote } from "./sampled-note";
 
 interface Props {
   filter: string;
@@ -17,7 +18,7 @@ interface Props {
 
 /** The duration heatmap view: its own queries (one per band), states and drill-down. */
 export function HeatmapPanel({ filter, range, step, onDrill }: Props) {
-  const { bands, grid, error, empty, loading, loaded } = useDurationHeatmap(filter, range, step);
+  const { bands, grid, error, empty, loading, loaded, minSampleRate } = useDurationHeatmap(filter, range, step);
   if (error) return <QueryErrorNote title="The heatmap could not be drawn" message={error.message} hint="Check the filter and the step, then run again." />;
   if (empty) {
     return (
@@ -35,5 +36,10 @@ export function HeatmapPanel({ filter, range, step, onDrill }: Props) {
     );
   }
   const stepMs = grid.buckets.length > 1 ? grid.buckets[1] - grid.buckets[0] : 0;
-  return <DurationHeatmap grid={grid} bands={bands} stepMs={stepMs} onDrill={(b, t) => onDrill(b, t, stepMs)} />;
+  return (
+    <div className="flex flex-col gap-1">
+      {minSampleRate < 1 && <p><SampledNote minSampleRate={minSampleRate} about="metrics" /></p>}
+      <DurationHeatmap grid={grid} bands={bands} stepMs={stepMs} onDrill={(b, t) => onDrill(b, t, stepMs)} />
+    </div>
+  );
 }

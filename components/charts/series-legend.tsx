@@ -1,6 +1,7 @@
 "use client";
 
 import { legendClick, type ChartSeries } from "@/lib/chart-data/series";
+import { formatInteger } from "@/lib/format/count";
 
 interface Props {
   series: ChartSeries[];
@@ -28,7 +29,7 @@ export function SeriesLegend({ series, shown, selected, onSelect, format }: Prop
                 type="button"
                 aria-pressed={on}
                 onClick={(e) => onSelect(legendClick(selected, s.key, e.shiftKey))}
-                title={`${s.label}: ${s.count.toLocaleString("en-US")} spans. Click to show only this series, shift-click to add or remove it.`}
+                title={`${s.label}: ${formatInteger(s.count)} spans. Click to show only this series, shift-click to add or remove it.`}
                 className={`inline-flex h-6 max-w-72 items-center gap-1.5 rounded px-1.5 text-xs hover:bg-hover ${on ? "text-fg" : "text-faint line-through"}`}
                 data-testid="legend-item"
               >

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartSeries } from "@/lib/chart-data/series";
+import { formatInteger } from "@/lib/format/count";
 
 interface Props {
   series: ChartSeries[];
@@ -34,7 +35,7 @@ export function TotalsChart({ series, shown, xTitle, format, tick, onDrill }: Pr
               <div className="rounded-md border border-line bg-bg px-2.5 py-2 text-xs shadow-lg" data-testid="chart-tooltip">
                 <p className="font-mono">{row.label}</p>
                 <p className="font-mono text-muted">
-                  {format(row.total)} · {row.s.count.toLocaleString("en-US")} spans
+                  {format(row.total)} · {formatInteger(row.s.count)} spans
                 </p>
                 <p className="mt-1 text-faint">Click the bar to open its traces</p>
               </div>

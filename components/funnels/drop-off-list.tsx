@@ -10,8 +10,11 @@ import { formatInteger } from "@/lib/format/count";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
 import { useDropOff } from "./queries";
 
-/** Who reached a step and did not go on: each entity, and the trace where it reached the step. */
-export function DropOffList({ def, step, onClose }: { def: FunnelDefinition; step: number; onClose: () => void }) {
+/**
+ * Who reached a step and did not go on: each entity, and the trace where it reached the step.
+ * These are the kept traces, unweighted: when sampled, fewer than the funnel's estimate.
+ */
+export function DropOffList({ def, step, sampled = false, onClose }: { def: FunnelDefinition; step: number; sampled?: boolean; onClose: () => void }) {
   const q = useDropOff(def, step);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
@@ -24,7 +27,7 @@ export function DropOffList({ def, step, onClose }: { def: FunnelDefinition; ste
       <header className="flex items-center justify-between border-b border-line bg-panel px-3 py-1.5">
         <h3 className="text-[13px] font-semibold">
           Reached step {step + 1}, not step {step + 2}
-          {q.data && <span className="font-normal text-muted"> · {formatInteger(q.data.total)} {q.data.total === 1 ? "entity" : "entities"}{q.data.total > q.data.entities.length ? `, latest ${q.data.entities.length} shown` : ""}</span>}
+          {q.data && <span className="font-normal text-muted"> · {formatInteger(q.data.total)} {sampled ? "kept " : ""}{q.data.total === 1 ? "entity" : "entities"}{q.data.total > q.data.entities.length ? `, latest ${q.data.entities.length} shown` : ""}</span>}
         </h3>
         <button type="button" onClick={onClose} className="h-6 rounded px-1.5 text-muted hover:bg-hover hover:text-fg" aria-label="Close the list">✕</button>
       </header>

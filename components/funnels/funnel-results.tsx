@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-now";
 import { ChartSkeleton } from "@/components/charts/chart-states";
+import { SampledNote } from "@/components/charts/sampled-note";
 import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
 import { describeRange, rangeFromUrl } from "@/lib/chart-data/range";
 import { formatInteger, formatPercent } from "@/lib/format/count";
@@ -32,12 +33,14 @@ export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, 
   const last = rows[rows.length - 1];
   const range = rangeFromUrl({ since: def.since, start: def.start, end: def.end });
   const entity = def.by === "trace" ? "traces" : def.by;
+  const sampled = result.minSampleRate < 1;
   return (
     <div className={`flex flex-col gap-3 transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
       <p className="text-muted" data-testid="funnel-summary">
         <span className="font-mono text-fg">{formatInteger(first)}</span> {entity} entered ·{" "}
         <span className="font-mono text-fg">{formatInteger(last?.count ?? 0)}</span> reached step {rows.length}
         {first > 0 && <> (<span className="font-mono text-fg">{formatPercent((last?.count ?? 0) / first)}</span>)</>} · within {def.window} of step 1 · {describeRange(range)}
+        {sampled && <> · <SampledNote minSampleRate={result.minSampleRate} about="funnel" /></>}
       </p>
       {first === 0 ? null : hydrated ? (
         <FunnelChart rows={rows} entity={def.by} onStep={(i) => router.push(stepHref(i))} onDropOff={(s) => onDrop(s)} />
@@ -45,7 +48,7 @@ export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, 
         <ChartSkeleton height={220} />
       )}
       <FunnelTable rows={rows} steps={def.steps} stepHref={stepHref} openDrop={drop} onDropOff={(s) => onDrop(drop === s ? null : s)} />
-      {drop !== null && drop < rows.length - 1 && <DropOffList key={drop} def={def} step={drop} onClose={() => onDrop(null)} />}
+      {drop !== null && drop < rows.length - 1 && <DropOffList key={drop} def={def} step={drop} sampled={sampled} onClose={() => onDrop(null)} />}
       {def.breakdown && result.breakdown && hydrated && <BreakdownChart steps={def.steps} result={result} breakdown={def.breakdown} show={show} onShow={onShow} />}
     </div>
   );

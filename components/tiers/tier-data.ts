@@ -1,6 +1,7 @@
 import { useCurrency, useMetrics } from "@/components/charts/queries";
 import { parseMeasureText } from "@/lib/chart-data/measure";
 import { rangeParams, rangeSpanMs, type ChartRange } from "@/lib/chart-data/range";
+import { lowestRate } from "@/lib/chart-data/sampling";
 import { toChartSeries, type ChartSeries } from "@/lib/chart-data/series";
 import { orderTiers, TIER_MEASURES, tierLabel, tierQueries, type TierMeasure, type TierTotals } from "@/lib/chart-data/tiers";
 import type { MetricsResult } from "@/lib/metrics/types";
@@ -51,5 +52,7 @@ export function useTierData(attr: string, range: ChartRange) {
   const error = MEASURES.map((m) => queries[m].error).find(Boolean) ?? null;
   const fetching = MEASURES.some((m) => queries[m].isFetching);
   const ready = MEASURES.every((m) => charts[m]);
-  return { label, charts, totals, tiers, colours, currency, error, fetching, ready };
+  // Requests, errors and revenue are weighted by 1 / sample rate; p95 is not (see measureAggregate).
+  const minSampleRate = lowestRate(MEASURES.map((m) => charts[m]?.result));
+  return { label, charts, totals, tiers, colours, currency, error, fetching, ready, minSampleRate };
 }

@@ -12,6 +12,8 @@ interface Props {
   currency: string | null;
   /** The traces behind one figure of one tier (extra TraceQL conditions for the same span). */
   href: (tier: string, extra?: string[]) => string;
+  /** Some requests were kept by sampling: the p95 is over the kept ones. */
+  sampled?: boolean;
 }
 
 /** A bar behind the number, relative to the column's largest: comparisons at a glance. */
@@ -25,7 +27,7 @@ function Bar({ value, max, children, href }: { value: number; max: number; child
 }
 
 /** Each tier over the whole range: requests, errors, p95, revenue, and revenue per request. */
-export function TierScorecard({ totals, colours, currency, href }: Props) {
+export function TierScorecard({ totals, colours, currency, href, sampled = false }: Props) {
   const requests = totals.reduce((n, t) => n + t.requests, 0);
   const revenue = totals.reduce((n, t) => n + (t.revenue ?? 0), 0);
   const max = (f: (t: TierTotals) => number | null) => Math.max(0, ...totals.map((t) => f(t) ?? 0));
@@ -39,7 +41,7 @@ export function TierScorecard({ totals, colours, currency, href }: Props) {
           <th className="h-7 px-2 text-left font-medium text-muted">Tier</th>
           <th className={th}>Requests</th>
           <th className={th}>Error rate</th>
-          <th className={th} title="Exact: linear interpolation over every request of the tier">p95 latency (exact)</th>
+          <th className={th} title={`Exact: linear interpolation over every ${sampled ? "kept " : ""}request of the tier`}>p95 latency (exact)</th>
           <th className={th}>Revenue</th>
           <th className={th}>Revenue per request</th>
         </tr>

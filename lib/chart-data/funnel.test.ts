@@ -11,6 +11,7 @@ const result = {
     { value: "free", steps: [{ count: 8, conversionFromPrevious: null, conversionFromFirst: null, dropOff: 6, medianTimeFromPreviousMs: null }, { count: 2, conversionFromPrevious: 0.25, conversionFromFirst: 0.25, dropOff: 0, medianTimeFromPreviousMs: 1 }] },
     { value: null, steps: [{ count: 2, conversionFromPrevious: null, conversionFromFirst: null, dropOff: 0, medianTimeFromPreviousMs: null }, { count: 2, conversionFromPrevious: 1, conversionFromFirst: 1, dropOff: 0, medianTimeFromPreviousMs: 1 }] },
   ],
+  minSampleRate: 1,
 };
 
 describe("funnels", () => {

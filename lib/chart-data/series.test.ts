@@ -6,6 +6,7 @@ const result: MetricsResult = {
   startMs: 0,
   endMs: 300,
   stepMs: 100,
+  minSampleRate: 1,
   series: [
     { group: { "span.customer.tier": "free" }, points: [{ t: 0, v: 5 }, { t: 200, v: 7 }], total: 12, count: 12 },
     { group: { "span.customer.tier": null }, points: [{ t: 100, v: 1 }], total: 1, count: 1 },

@@ -22,12 +22,16 @@ export interface FunnelStepResult {
 }
 
 export interface FunnelResult {
+  /** Entities per step are weighted by 1 / the sample rate of the span that brought them there. */
   steps: FunnelStepResult[];
   breakdown?: { value: string | null; steps: FunnelStepResult[] }[];
+  /** The lowest sample rate among those spans: 1 when none was sampled, else counts are estimates. */
+  minSampleRate: number;
 }
 
 export interface FunnelDropOff {
-  /** Entities that reached step `step` (0-based) and not the next one, with the trace of their step span. */
+  /** Entities that reached step `step` (0-based) and not the next one, with the trace of their step span:
+   * the kept ones, unweighted, since each is a real trace to open. */
   entities: { entity: string; traceId: string; reachedAtUnixNano: string }[];
   total: number;
 }

@@ -21,7 +21,7 @@ export interface MetricsQuery {
   startNs: bigint;
   endNs: bigint;
   stepNs: bigint;
-  /** Groups kept by span count; the rest are summed into one "other" series. */
+  /** Groups kept by (weighted) span count; the rest are summed into one "other" series. */
   topN: number;
 }
 
@@ -30,7 +30,7 @@ export interface MetricsSeries {
   group: Record<string, string | number | boolean | null>;
   points: { t: number; v: number | null }[];
   total: number | null;
-  /** Spans behind this series. */
+  /** Spans behind this series, each weighted by 1 / its sample rate (an estimate when sampled). */
   count: number;
 }
 
@@ -39,6 +39,11 @@ export interface MetricsResult {
   stepMs: number;
   startMs: number;
   endMs: number;
+  /**
+   * The lowest sample rate among the spans counted: 1 when none was sampled. Below 1,
+   * counts, rates, sums and averages are estimates weighted by 1 / rate.
+   */
+  minSampleRate: number;
 }
 
 export function groupLabel(g: GroupRef): string {

@@ -7,6 +7,7 @@ import { AttrInput } from "@/components/charts/attr-input";
 import { QueryErrorNote } from "@/components/charts/chart-states";
 import { QueryProgress } from "@/components/charts/progress";
 import { CopyLink, RangePicker } from "@/components/charts/range-picker";
+import { SampledNote } from "@/components/charts/sampled-note";
 import { SeriesLegend } from "@/components/charts/series-legend";
 import { ViewTabs } from "@/components/charts/view-tabs";
 import { TopBar } from "@/components/nav/top-bar";
@@ -67,8 +68,9 @@ export function TiersClient() {
             <p className="text-muted" data-testid="tier-summary">
               <span className="font-mono text-fg">{formatCount(data.totals.reduce((n, t) => n + t.requests, 0))}</span> requests across {data.tiers.length} tiers · {describeRange(range)} · requests are root spans carrying{" "}
               <span className="font-mono">{data.label}</span>
+              {data.minSampleRate < 1 && <> · <SampledNote minSampleRate={data.minSampleRate} about="tiers" /></>}
             </p>
-            <TierScorecard totals={data.totals} colours={data.colours} currency={data.currency} href={tierHref} />
+            <TierScorecard totals={data.totals} colours={data.colours} currency={data.currency} href={tierHref} sampled={data.minSampleRate < 1} />
             <div className="flex items-end justify-between gap-2">
               <SeriesLegend series={requests.series} shown={shown} selected={url.show} onSelect={(show) => setUrl({ show: show.length ? show : null }, { history: "replace" })} format={(v) => `${formatCount(v ?? 0)} req`} />
               <ViewTabs value={url.view} labels={{ charts: "Charts", tables: "Tables" }} onChange={(view) => setUrl({ view })} />

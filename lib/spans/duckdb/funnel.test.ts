@@ -50,6 +50,17 @@ beforeAll(async () => {
     visit("u5", "view", 0), visit("u5", "view", 30), visit("u5", "cart", 40),
   ].flat();
   await ctx.store.ingest(1, journeys);
+  // Project 2: each user's traces kept at one rate. u1 at 100% completes; u2 at 50% stops
+  // after checkout; u3 at 10% after cart (30 min after its view); u4 at 10% after view.
+  const sampled: [string, string, number, string, number][] = [
+    ["u1", "view", 0, "enterprise", 1], ["u1", "cart", 2, "free", 1], ["u1", "checkout", 3, "free", 1], ["u1", "purchase", 5, "free", 1],
+    ["u2", "view", 0, "free", 0.5], ["u2", "cart", 4, "free", 0.5], ["u2", "checkout", 6, "free", 0.5],
+    ["u3", "view", 0, "free", 0.1], ["u3", "cart", 30, "free", 0.1],
+    ["u4", "view", 0, "free", 0.1],
+  ];
+  const visits = sampled.map(([user, stage, at, tier]) => visit(user, stage, at, tier));
+  const rates = sampled.flatMap(([, , , , rate], i) => visits[i].map(() => rate));
+  await ctx.store.ingest(2, visits.flat(), { sampleRates: rates });
 });
 afterAll(() => ctx.cleanup());
 
@@ -62,6 +73,7 @@ describe("funnels across traces by user.id", () => {
     expect(res.steps[0].dropOff).toBe(2);
     // view->cart: u1 2 min, u4 10 min, u5 40 min -> median 10 min.
     expect(res.steps[1].medianTimeFromPreviousMs).toBe(10 * 60_000);
+    expect(res.minSampleRate).toBe(1);
   });
 
   it("by trace: each single-step trace is its own entity, so nobody passes step 1", async () => {
@@ -82,5 +94,35 @@ describe("funnels across traces by user.id", () => {
   it("a wider window lets u4's late purchase count", async () => {
     const res = await ctx.store.queryFunnel(funnel({ windowNs: 200n * MIN }));
     expect(res.steps.map((s) => s.count)).toEqual([5, 3, 2, 2]);
+  });
+});
+
+describe("funnels over sampled traces", () => {
+  const sampled = (extra: Partial<FunnelQuery> = {}) => ctx.store.queryFunnel(funnel({ projectId: 2, ...extra }));
+
+  it("weights each entity by 1 / the rate of the span that brought it to the step", async () => {
+    const res = await sampled();
+    const counts = res.steps.map((s) => s.count);
+    [1 + 2 + 10 + 10, 1 + 2 + 10, 1 + 2, 1].forEach((n, k) => expect(counts[k]).toBeCloseTo(n, 9));
+    expect(res.steps[1].conversionFromPrevious).toBeCloseTo(13 / 23, 9);
+    expect(res.steps[1].dropOff).toBeCloseTo(10, 9);
+    expect(res.minSampleRate).toBeCloseTo(0.1, 12);
+    // Medians are of the kept entities: view->cart took 2, 4 and 30 min.
+    expect(res.steps[1].medianTimeFromPreviousMs).toBe(4 * 60_000);
+  });
+
+  it("weights the breakdown the same way, and by trace each trace counts its own rate", async () => {
+    const res = await sampled({ breakdown: { scope: "span", key: "customer.tier" } });
+    const byTier = Object.fromEntries(res.breakdown!.map((b) => [b.value, b.steps.map((s) => Math.round(s.count * 1e9) / 1e9)]));
+    expect(byTier).toEqual({ free: [22, 12, 2, 0], enterprise: [1, 1, 1, 1] });
+    expect(res.breakdown!.map((b) => b.value)).toEqual(["free", "enterprise"]);
+    const byTrace = await sampled({ by: "trace" });
+    expect(byTrace.steps[0].count).toBeCloseTo(23, 9);
+  });
+
+  it("drop-off lists stay the kept entities, unweighted", async () => {
+    const afterCart = await ctx.store.funnelDropOff(funnel({ projectId: 2 }), 1, 10);
+    expect(afterCart.entities.map((e) => e.entity)).toEqual(["u3"]);
+    expect(afterCart.total).toBe(1);
   });
 });

@@ -18,7 +18,8 @@ function stepMatch(f: SpanFilter, params: Params) {
  * trace of that span, and when it reached step k-1 (prev). An entity reaches step k with
  * the earliest step-k span that starts after its step k-1 span and within the window of
  * its first step-1 span; taking the earliest at each step is what makes that greedy
- * choice optimal. One scan of spans feeds every step.
+ * choice optimal. One scan of spans feeds every step. `rate` is the sample rate of the
+ * span that brought the entity to step k: the entity counts 1 / rate times there.
  */
 function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
   Object.assign(params, { project: q.projectId, start: q.startNs, end: q.endNs, window: q.windowNs });
@@ -35,7 +36,7 @@ function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
     ownBreakdown = attrText(q.breakdown, "$bkey", columns);
   }
   const ctes = [`steps AS MATERIALIZED (
-    SELECT ${ownEntity} AS own_entity, ${ownBreakdown} AS own_bd, trace_id, start_ns, ${conds.map((c, k) => `${c} AS m${k}`).join(", ")}
+    SELECT ${ownEntity} AS own_entity, ${ownBreakdown} AS own_bd, trace_id, start_ns, sample_rate, ${conds.map((c, k) => `${c} AS m${k}`).join(", ")}
     FROM spans s WHERE ${range} AND (${conds.join(" OR ")}))`];
   // A step span often lacks the entity (or breakdown) attribute its trace carries on
   // another span, typically the root: look those up, only for the traces that need it.
@@ -57,12 +58,14 @@ function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
     breakdown = "coalesce(own_bd, bdt_value)";
   }
   ctes.push(`hits AS MATERIALIZED (
-    SELECT ${entity} AS entity, ${breakdown} AS bd, trace_id, start_ns, ${conds.map((_, k) => `m${k}`).join(", ")}
+    SELECT ${entity} AS entity, ${breakdown} AS bd, trace_id, start_ns, sample_rate, ${conds.map((_, k) => `m${k}`).join(", ")}
     FROM steps ${joins.join(" ")})`);
-  ctes.push(`r0 AS (SELECT entity, arg_min(bd, start_ns) AS bd, min(start_ns) AS t, min(start_ns) AS t0, arg_min(trace_id, start_ns) AS trace, NULL::BIGINT AS prev
+  ctes.push(`r0 AS (SELECT entity, arg_min(bd, start_ns) AS bd, min(start_ns) AS t, min(start_ns) AS t0, arg_min(trace_id, start_ns) AS trace,
+      NULL::BIGINT AS prev, arg_min(sample_rate, start_ns) AS rate
     FROM hits WHERE m0 AND entity IS NOT NULL GROUP BY entity)`);
   for (let k = 1; k < q.steps.length; k++) {
-    ctes.push(`r${k} AS (SELECT a.entity, a.bd, min(h.start_ns) AS t, a.t0, arg_min(h.trace_id, h.start_ns) AS trace, a.t AS prev
+    ctes.push(`r${k} AS (SELECT a.entity, a.bd, min(h.start_ns) AS t, a.t0, arg_min(h.trace_id, h.start_ns) AS trace, a.t AS prev,
+        arg_min(h.sample_rate, h.start_ns) AS rate
       FROM r${k - 1} a JOIN hits h ON h.m${k} AND h.entity = a.entity AND h.start_ns > a.t AND h.start_ns <= a.t0 + $window::BIGINT
       GROUP BY a.entity, a.bd, a.t0, a.t)`);
   }
@@ -72,11 +75,14 @@ function funnelCtes(q: FunnelQuery, params: Params, columns: PromotedColumns) {
 export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery, columns: PromotedColumns): Promise<FunnelResult> {
   const params: Params = {};
   const ctes = funnelCtes(q, params, columns);
-  const union = q.steps.map((_, k) => `SELECT ${k} AS k, bd, t, prev FROM r${k}`).join(" UNION ALL ");
+  const union = q.steps.map((_, k) => `SELECT ${k} AS k, bd, t, prev, rate FROM r${k}`).join(" UNION ALL ");
+  // Entities are weighted by 1 / rate like metrics counts; median step times are not
+  // (a median of the kept entities estimates the population's).
   const sql = `WITH ${ctes.join(",\n")}
-     SELECT k, bd, grouping(bd) AS all_bd, count(*) AS n, median((t - prev) / 1e6) AS med
+     SELECT k, bd, grouping(bd) AS all_bd, sum(1.0 / rate) AS n, median((t - prev) / 1e6) AS med, min(rate) AS min_rate
      FROM (${union}) GROUP BY GROUPING SETS ((k), (k, bd)) ORDER BY k`;
-  const rows = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as { k: number; bd: string | null; all_bd: number; n: bigint; med: number | null }[];
+  type Row = { k: number; bd: string | null; all_bd: number; n: number; med: number | null; min_rate: number | null };
+  const rows = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as Row[];
   const collect = (filter: (r: (typeof rows)[number]) => boolean) => {
     const counts = q.steps.map(() => 0);
     const medians: (number | null)[] = q.steps.map(() => null);
@@ -86,7 +92,8 @@ export async function queryFunnel(conn: DuckDBConnection, q: FunnelQuery, column
     }
     return toStepResults(counts, medians);
   };
-  const result: FunnelResult = { steps: collect((r) => Number(r.all_bd) === 1) };
+  const minSampleRate = rows.reduce((m, r) => (r.min_rate === null ? m : Math.min(m, Number(r.min_rate))), 1);
+  const result: FunnelResult = { steps: collect((r) => Number(r.all_bd) === 1), minSampleRate };
   if (q.breakdown) {
     const values = [...new Set(rows.filter((r) => Number(r.all_bd) === 0 && r.k === 0).map((r) => r.bd))];
     result.breakdown = values.map((value) => ({ value, steps: collect((r) => Number(r.all_bd) === 0 && r.bd === value) }));

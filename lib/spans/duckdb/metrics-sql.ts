@@ -57,18 +57,24 @@ export function measureValue(m: Measure, params: Params, columns: PromotedColumn
 }
 
 /**
- * The aggregate over `v` (and `status_code`). Percentiles are exact: quantile_cont sorts
- * every matching value in the bucket and interpolates linearly between neighbours.
+ * The aggregate over `v`, `status_code` and `w`, the span's weight (1 / its sample rate).
+ * What counts or adds up is weighted, so a span kept at 10% stands for ten: count, rate,
+ * errorRate, sum and avg estimate what happened before sampling (HyperDX's `SampleRate`).
+ * Percentiles, min and max stay unweighted: with one rate across the spans, a quantile
+ * of the sample estimates the population's, and DuckDB has no weighted quantile. They are
+ * exact over the kept spans: quantile_cont sorts every matching value in the bucket and
+ * interpolates linearly between neighbours. Distinct values cannot be scaled up, so
+ * countDistinct counts the kept ones.
  */
 export function measureAggregate(m: Measure, stepSeconds: string): string {
   switch (m.fn) {
-    case "count": return "count(*)::DOUBLE";
-    case "rate": return `count(*) / ${stepSeconds}`;
-    case "errorRate": return "count(*) FILTER (WHERE status_code = 2) / count(*)";
-    case "avg": return "avg(v)";
+    case "count": return "sum(w)";
+    case "rate": return `sum(w) / ${stepSeconds}`;
+    case "errorRate": return "coalesce(sum(w) FILTER (WHERE status_code = 2), 0) / sum(w)";
+    case "avg": return "weighted_avg(v, w)";
     case "min": return "min(v)";
     case "max": return "max(v)";
-    case "sum": return "sum(v)";
+    case "sum": return "sum(v * w)";
     case "p50": return "quantile_cont(v, 0.5)";
     case "p90": return "quantile_cont(v, 0.9)";
     case "p95": return "quantile_cont(v, 0.95)";
