@@ -34,6 +34,16 @@ export interface WriterStats {
   committedSpans: number;
   commits: number;
   rejectedOverload: number;
+  /** Acknowledged spans the background step has not organised yet (0 for engines without one). */
+  backlogSpans: number;
+}
+
+/** Work acknowledged but not finished downstream, which counts against the same bounds. */
+export interface Backlog {
+  spans: number;
+  bytes: number;
+  /** Spans/s the backlog drains at, for Retry-After; 0 when unknown. */
+  rate: number;
 }
 
 type Item<P, R> =
@@ -58,24 +68,29 @@ export class GroupCommitWriter<P, R> {
     readonly limits: WriteQueueLimits = ingestLimitsFromEnv(),
   ) {}
 
-  /** Throws OverloadedError when a request of this size would push the queue past its bounds. */
-  admit(spans: number, bytes: number) {
+  /**
+   * Throws OverloadedError when a request of this size would push the queue (plus the
+   * owner's backlog) past its bounds.
+   */
+  admit(spans: number, bytes: number, backlog: Backlog = { spans: 0, bytes: 0, rate: 0 }) {
     const { maxQueuedSpans, maxQueuedBytes } = this.limits;
+    const waiting = this.queuedSpans + backlog.spans;
     // An empty queue takes any request the ingest limits allow, so a single large
     // request is never refused forever.
-    if (this.queuedSpans === 0) return;
-    if (this.queuedSpans + spans <= maxQueuedSpans && this.queuedBytes + bytes <= maxQueuedBytes) return;
+    if (waiting === 0) return;
+    if (waiting + spans <= maxQueuedSpans && this.queuedBytes + backlog.bytes + bytes <= maxQueuedBytes) return;
     this.stats.rejectedOverload++;
-    const seconds = this.rate > 0 ? Math.ceil(this.queuedSpans / this.rate) : 1;
+    const rate = backlog.rate || this.rate;
+    const seconds = rate > 0 ? Math.ceil(waiting / rate) : 1;
     throw new OverloadedError(
       Math.min(30, Math.max(1, seconds)),
-      `ingest queue full (${this.queuedSpans} spans waiting; bounds ${maxQueuedSpans} spans, ` +
+      `ingest queue full (${waiting} spans waiting; bounds ${maxQueuedSpans} spans, ` +
         `${Math.round(maxQueuedBytes / 2 ** 20)} MiB): retry later`,
     );
   }
 
+  /** Queues an admitted write (see `admit`); resolves after the transaction holding it commits. */
   submit(write: PendingWrite<P>): Promise<R> {
-    this.admit(write.spans, write.bytes);
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ ...write, kind: "write", resolve, reject });
       this.queuedSpans += write.spans;
@@ -94,7 +109,8 @@ export class GroupCommitWriter<P, R> {
 
   snapshot(): WriterStats {
     return {
-      queuedSpans: this.queuedSpans, queuedBytes: this.queuedBytes, queuedRequests: this.queue.length, ...this.stats,
+      queuedSpans: this.queuedSpans, queuedBytes: this.queuedBytes, queuedRequests: this.queue.length,
+      backlogSpans: 0, ...this.stats,
     };
   }
 

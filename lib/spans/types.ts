@@ -57,7 +57,8 @@ export interface TracePage {
 export interface IngestResult {
   /** Spans in the request. */
   received: number;
-  /** Spans newly stored (a span already stored is not stored twice). */
+  /** Spans accepted and durably written. A span already stored is dropped when the
+   * store organises the batch, so it is never stored twice, but it counts here. */
   stored: number;
 }
 

@@ -17,18 +17,18 @@ export const DEFAULT_WRITE_QUEUE_LIMITS: WriteQueueLimits = {
   maxBatchSpans: 50_000,
 };
 
-function positiveInt(name: string, fallback: number): number {
+function intFromEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`Invalid environment: ${name}: expected an integer >= ${min}, got "${raw}"`);
   return n;
 }
 
 export function ingestLimitsFromEnv(): WriteQueueLimits {
   return {
-    maxQueuedSpans: positiveInt("SPANLENS_INGEST_QUEUE_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedSpans),
-    maxQueuedBytes: positiveInt("SPANLENS_INGEST_QUEUE_MB", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedBytes / 2 ** 20) * 2 ** 20,
-    maxBatchSpans: positiveInt("SPANLENS_INGEST_BATCH_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxBatchSpans),
+    maxQueuedSpans: intFromEnv("SPANLENS_INGEST_QUEUE_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedSpans, 1),
+    maxQueuedBytes: intFromEnv("SPANLENS_INGEST_QUEUE_MB", DEFAULT_WRITE_QUEUE_LIMITS.maxQueuedBytes / 2 ** 20, 1) * 2 ** 20,
+    maxBatchSpans: intFromEnv("SPANLENS_INGEST_BATCH_SPANS", DEFAULT_WRITE_QUEUE_LIMITS.maxBatchSpans, 1),
   };
 }

@@ -23,18 +23,21 @@ describe("group commit", () => {
     ctx = await openTempStore();
     const traces = [...syntheticTraces({ traces: 120, spansPerTrace: 5, endNs: END, seed: 9 })];
     const requests = traces.map((t, i) => ({ project: (i % 2) + 1, spans: t }));
-    // The first request's span again, in the same group: stored once, counted for the first sender.
+    // The first request's span again, in the same group: accepted, and stored once.
     const resent = { project: 1, spans: [traces[0][0]] };
     const results = await Promise.all([...requests, resent].map((r) => ctx!.store.ingest(r.project, r.spans)));
     expect(results.slice(0, -1).every((r) => r.received === 5 && r.stored === 5)).toBe(true);
-    expect(results.at(-1)).toEqual({ received: 1, stored: 0 });
+    expect(results.at(-1)).toEqual({ received: 1, stored: 1 });
     const stats = ctx.store.writerStats();
     expect(stats.commits).toBeLessThan(requests.length / 4);
     expect(stats.queuedSpans).toBe(0);
     expect(await count(1)).toEqual({ traces: 60, spans: 300 });
     expect(await count(2)).toEqual({ traces: 60, spans: 300 });
     // The same ids in another project are another span, not a duplicate.
-    expect(await ctx.store.ingest(2, [traces[0][0]])).toEqual({ received: 1, stored: 1 });
+    await ctx.store.ingest(2, [traces[0][0]]);
+    expect(await count(2)).toEqual({ traces: 61, spans: 301 });
+    await ctx.store.ingest(1, traces[4]); // already stored in project 1: nothing changes
+    expect(await count(1)).toEqual({ traces: 60, spans: 300 });
   });
 
   it("refuses with OverloadedError past its span bound, and accepts again once drained", async () => {
@@ -53,7 +56,8 @@ describe("group commit", () => {
     expect((refused as OverloadedError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(ctx.store.writerStats().rejectedOverload).toBe(1);
     await Promise.all(accepted);
-    expect(ctx.store.writerStats().queuedSpans).toBe(0);
+    await ctx.store.settled();
+    expect(ctx.store.writerStats()).toMatchObject({ queuedSpans: 0, backlogSpans: 0 });
     await expect(ctx.store.ingest(1, spans.slice(-400))).resolves.toMatchObject({ stored: 400 });
   });
 

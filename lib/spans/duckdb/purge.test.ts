@@ -57,6 +57,7 @@ describe("purges", () => {
         const spans = [...syntheticTraces({ traces: 2_500, spansPerTrace: 10, endNs: END + BigInt(d) * DAY, seed: 10 * d + p })]
           .flat().map((s) => ({ ...s, traceId: `${d}${p}` + s.traceId.slice(2) }));
         await ctx.store.ingest(p, spans);
+        await ctx.store.settled();
       }
     }
     const before = (await ctx.store.purgeToSize(2 ** 50)).usedBytes;

@@ -145,6 +145,9 @@ const MIGRATIONS: string[] = [
    FROM (SELECT project_id, scope, key, value, type, span_count, last_seen_ns FROM attribute_values
          UNION ALL SELECT project_id, scope, key, value, type, span_count, last_seen_ns FROM attribute_values_pending)
    GROUP BY project_id, scope, key, value, type;`,
+  // Acknowledged spans land here first, as appended (maps as JSON text), and are moved
+  // into the query layout in large batches in the background (see organize.ts).
+  `CREATE TABLE spans_landing (${STAGING_COLUMNS_DDL}, ${STAGING_EXTRA_DDL});`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,77 +11,74 @@ import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
-import { ingestBatch, type StagedRequest } from "./ingest";
+import { landBatch, type StagedRequest } from "./land";
+import { Organizer } from "./organizer";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { WriteQueueLimits } from "../write-limits";
 import type { PurgeResult, StorageStats } from "../storage-types";
 import { samplingPreview } from "./sampling-preview";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
-import {
-  AUTO_CHECKPOINT_THRESHOLD, CATALOG_MERGE_EVERY_MS, CHECKPOINT_WAL_BYTES, IDLE_AFTER_MS, IDLE_CHECKPOINT_WAL_BYTES,
-  fileSize, mergePendingCatalog, walBytes,
-} from "./maintenance";
+import { AUTO_CHECKPOINT_THRESHOLD, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 import { getSpan, getTrace } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
 import { getCompactTraceJson } from "./read-trace-compact-json";
 import { getTraceSummary } from "./read-trace-summary";
 import { searchInTrace } from "./search-in-trace";
-import { migrateSpanSchema, STAGING_COLUMNS_DDL, STAGING_EXTRA_DDL } from "./schema";
+import { migrateSpanSchema } from "./schema";
 import { loadPromoted, promoteHotKeys } from "./promotion";
 import type { PromotedColumns } from "../layout";
 
-/** Promotion is checked after ingests, at most this often, so batches stay cheap. */
-const PROMOTION_CHECK_EVERY_SPANS = 20_000;
-
+/**
+ * Spans in one DuckDB file. Ingest is split in two (see land.ts and organizer.ts): a
+ * request is acknowledged once its group's landing transaction commits, and the
+ * organiser moves landed spans into the query layout in the background; reads wait for it
+ * to catch up with what was acknowledged before them.
+ */
 export class DuckDbSpanStore implements SpanStore {
   private readonly writerQueue: GroupCommitWriter<StagedRequest, IngestResult>;
 
-  private spansAtLastCheck = 0;
-
-  private lastCatalogMerge = Date.now();
-
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly organizer: Organizer;
 
   private seq = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
+    private readonly lander: DuckDBConnection,
     private readonly writer: DuckDBConnection,
     private readonly promoted: Map<string, string>,
     private readonly file: string,
     limits?: WriteQueueLimits,
   ) {
-    this.writerQueue = new GroupCommitWriter(
-      (batch) => this.commitBatch(batch),
-      () => this.backgroundWork(),
-      limits,
-    );
+    this.writerQueue = new GroupCommitWriter((batch) => this.commitBatch(batch), undefined, limits);
+    this.organizer = new Organizer(writer, promoted, file, (task) => this.writerQueue.exclusive(task));
   }
 
-  /** Opens (creating if needed) `<dataDir>/spans.duckdb` and migrates its schema. */
+  /** Opens (creating if needed) `<dataDir>/spans.duckdb`, migrates it, and organises what a crash left landed. */
   static async open(dataDir: string, options: { writeLimits?: WriteQueueLimits } = {}): Promise<DuckDbSpanStore> {
     fs.mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, "spans.duckdb");
     const instance = await DuckDBInstance.create(file, { checkpoint_threshold: AUTO_CHECKPOINT_THRESHOLD });
     const writer = await instance.connect();
     await migrateSpanSchema(writer);
-    await writer.run(`CREATE TEMP TABLE IF NOT EXISTS spans_staging (${STAGING_COLUMNS_DDL}, ${STAGING_EXTRA_DDL})`);
-    return new DuckDbSpanStore(instance, writer, await loadPromoted(writer), file, options.writeLimits);
+    const store = new DuckDbSpanStore(instance, await instance.connect(), writer, await loadPromoted(writer), file, options.writeLimits);
+    const left = Number((await writer.runAndReadAll("SELECT count(*) FROM spans_landing")).getRows()[0][0]);
+    store.organizer.landed(left, 0);
+    return store;
   }
 
   admit(bytes: number) {
-    this.writerQueue.admit(1, bytes);
+    this.writerQueue.admit(1, bytes, this.organizer.pending());
   }
 
   writerStats() {
-    return this.writerQueue.snapshot();
+    return { ...this.writerQueue.snapshot(), backlogSpans: this.organizer.pending().spans };
   }
 
   ingest(projectId: number, spans: NormalizedSpan[], options: IngestOptions = {}): Promise<IngestResult> {
     const bytes = options.bytes ?? spans.length * 500;
-    this.writerQueue.admit(spans.length, bytes);
+    this.writerQueue.admit(spans.length, bytes, this.organizer.pending());
     // Chunks are built now, on the request's turn, so that this JS work overlaps with
     // the commit running in DuckDB's threads instead of lengthening it.
     const seq = (this.seq = (this.seq + 1) % 2 ** 31);
@@ -93,43 +90,10 @@ export class DuckDbSpanStore implements SpanStore {
     return this.writerQueue.submit({ payload: { seq, chunks, received: spans.length }, spans: spans.length, bytes });
   }
 
-  private commitBatch(batch: PendingWrite<StagedRequest>[]) {
-    return ingestBatch(this.writer, batch, this.promoted);
-  }
-
-  /**
-   * Runs on the writer between transactions, never inside a request's: catalog merges,
-   * hot-key promotion and checkpoints, each when its threshold is passed. Each step is
-   * short, so waiting requests are delayed by one step at most.
-   */
-  private async backgroundWork() {
-    this.scheduleIdleWork();
-    const now = Date.now();
-    if (now - this.lastCatalogMerge >= CATALOG_MERGE_EVERY_MS) await this.mergeCatalog();
-    const stats = this.writerQueue.snapshot();
-    if (stats.committedSpans - this.spansAtLastCheck >= PROMOTION_CHECK_EVERY_SPANS) {
-      this.spansAtLastCheck = stats.committedSpans;
-      // One column per pause, so a backlog of candidates never stalls ingest for long.
-      await promoteHotKeys(this.writer, this.promoted, 1);
-    }
-    if (walBytes(this.file) >= CHECKPOINT_WAL_BYTES) await this.writer.run("CHECKPOINT");
-  }
-
-  /** Once ingest pauses, merge what is pending and checkpoint, so a quiet store is compact. */
-  private scheduleIdleWork() {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      void this.writerQueue.exclusive(async () => {
-        await this.mergeCatalog();
-        if (walBytes(this.file) >= IDLE_CHECKPOINT_WAL_BYTES) await this.writer.run("CHECKPOINT");
-      }).catch((err) => console.error("[spanlens] idle store maintenance failed", err));
-    }, IDLE_AFTER_MS);
-    this.idleTimer.unref();
-  }
-
-  private async mergeCatalog() {
-    this.lastCatalogMerge = Date.now();
-    await mergePendingCatalog(this.writer);
+  private async commitBatch(batch: PendingWrite<StagedRequest>[]) {
+    const results = await landBatch(this.lander, batch);
+    this.organizer.landed(batch.reduce((n, w) => n + w.spans, 0), batch.reduce((n, w) => n + w.bytes, 0));
+    return results;
   }
 
   /**
@@ -140,7 +104,7 @@ export class DuckDbSpanStore implements SpanStore {
   async purgeBefore(projectId: number | null, cutoffNs: bigint): Promise<PurgeResult> {
     let spans = 0;
     for (;;) {
-      const deleted = await this.writerQueue.exclusive(async () => {
+      const deleted = await this.organizer.exclusive(async () => {
         const oldest = await oldestStart(this.writer, projectId);
         if (oldest === null || oldest >= cutoffNs) return null;
         const to = oldest + PURGE_SLICE_NS < cutoffNs ? oldest + PURGE_SLICE_NS : cutoffNs;
@@ -149,10 +113,8 @@ export class DuckDbSpanStore implements SpanStore {
       if (deleted === null) break;
       spans += deleted;
     }
-    await this.writerQueue.exclusive(async () => {
-      await expireCatalog(this.writer, projectId, cutoffNs);
-      if (spans > 0) await this.writer.run("CHECKPOINT");
-    });
+    await this.organizer.exclusive(() => expireCatalog(this.writer, projectId, cutoffNs));
+    if (spans > 0) await this.organizer.checkpoint();
     return { spans };
   }
 
@@ -165,10 +127,8 @@ export class DuckDbSpanStore implements SpanStore {
   async purgeToSize(maxBytes: number): Promise<PurgeResult & { usedBytes: number }> {
     let spans = 0;
     for (let round = 0; round < 8; round++) {
-      const used = await this.writerQueue.exclusive(async () => {
-        await this.writer.run("CHECKPOINT");
-        return usedBytes(this.writer);
-      });
+      await this.organizer.checkpoint();
+      const used = await this.organizer.exclusive(() => usedBytes(this.writer));
       if (used <= maxBytes) return { spans, usedBytes: used };
       // Aim a tenth under the budget, so the next purge is not due at once.
       const share = Math.min(1, (used - 0.9 * maxBytes) / used);
@@ -206,8 +166,9 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   /** Promotes hot keys now instead of waiting for enough new spans (benchmarks, tests). */
-  promoteNow(): Promise<string[]> {
-    return this.writerQueue.exclusive(() => promoteHotKeys(this.writer, this.promoted));
+  async promoteNow(): Promise<string[]> {
+    await this.settled();
+    return this.organizer.exclusive(() => promoteHotKeys(this.writer, this.promoted));
   }
 
   /** Which attributes have dedicated columns; SQL builders read those instead of maps. */
@@ -284,8 +245,10 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   /** Each read gets its own connection: connections are cheap, and reads then never
-   * wait behind the writer's open transaction. */
+   * wait behind the writer's open transaction. It starts once what was acknowledged
+   * before it is organised. */
   private async read<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    await this.organizer.caughtUp();
     const conn = await this.instance.connect();
     try {
       return await fn(conn);
@@ -294,10 +257,19 @@ export class DuckDbSpanStore implements SpanStore {
     }
   }
 
+  /** Resolves once everything submitted so far is landed and organised (loaders, tests). */
+  async settled(): Promise<void> {
+    await this.writerQueue.exclusive(async () => undefined);
+    await this.organizer.caughtUp();
+  }
+
+  /** Lands what is queued, organises it, merges the catalog, then closes the file. */
   async close() {
-    clearTimeout(this.idleTimer);
-    await this.writerQueue.exclusive(async () => {
+    await this.settled();
+    this.organizer.stop();
+    await this.organizer.exclusive(async () => {
       await mergePendingCatalog(this.writer).catch((err) => console.error("[spanlens] catalog merge at close failed", err));
+      this.lander.closeSync();
       this.writer.closeSync();
       this.instance.closeSync();
     });
