@@ -7,7 +7,7 @@ import { dropExpired, retentionCutoffNs } from "@/lib/retention/gate";
 import { effectiveRetentionSeconds, formatRetention } from "@/lib/retention/period";
 import { applySampling } from "@/lib/sampling/sampler";
 import { getSpanStore } from "@/lib/spans";
-import { OverloadedError } from "@/lib/spans/group-commit";
+import { isOverloaded, type OverloadedError } from "@/lib/spans/group-commit";
 import { requireKey } from "./auth";
 import { readBodyCapped } from "./read-body";
 
@@ -66,7 +66,7 @@ export async function handleIngest(req: Request): Promise<Response> {
     });
     return reply(out.body, out.contentType, 200);
   } catch (err) {
-    if (err instanceof OverloadedError) return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
+    if (isOverloaded(err)) return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
     if (err instanceof IngestError) {
       const out = encodeIngestError(format ?? errorFormatFor(req.headers.get("content-type")), err);
       return reply(out.body, out.contentType, err.status);

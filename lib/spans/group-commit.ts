@@ -20,11 +20,24 @@ export interface PendingWrite<P> {
   bytes: number;
 }
 
+const OVERLOADED = Symbol.for("spanlens.overloaded");
+
 export class OverloadedError extends Error {
+  readonly [OVERLOADED] = true;
+
   constructor(readonly retryAfterSeconds: number, detail: string) {
     super(detail);
     this.name = "OverloadedError";
   }
+}
+
+/**
+ * Load-bearing: Next bundles each route with its own copy of this module, and the store
+ * (a process singleton) may come from another chunk, so `instanceof` fails across them.
+ * The brand is a registered symbol, the same in every copy.
+ */
+export function isOverloaded(err: unknown): err is OverloadedError {
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[OVERLOADED] === true;
 }
 
 export interface WriterStats {
