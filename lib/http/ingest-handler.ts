@@ -39,10 +39,14 @@ export async function handleIngest(req: Request): Promise<Response> {
   const auth = await requireKey(req);
   if (!auth.ok) return auth.response;
   let format: IngestFormat | null = null;
+  let reserved = 0;
+  const store = await getSpanStore();
   try {
-    const store = await getSpanStore();
     // Refuse before reading and decoding the body: under overload that work is wasted.
-    store.admit(Number(req.headers.get("content-length")) || 0);
+    // A body of unknown length counts as the largest allowed.
+    const size = Math.min(Number(req.headers.get("content-length")) || INGEST_LIMITS.maxBodyBytes, INGEST_LIMITS.maxBodyBytes);
+    store.reserve(size);
+    reserved = size;
     const body = await readBodyCapped(req, INGEST_LIMITS.maxBodyBytes, "maxBodyBytes");
     const decoded = decodeIngestRequest({
       contentType: req.headers.get("content-type"),
@@ -54,9 +58,13 @@ export async function handleIngest(req: Request): Promise<Response> {
     const retention = effectiveRetentionSeconds(settings.retention);
     const { kept, expired } = dropExpired(decoded.spans, retentionCutoffNs(retention));
     const sampled = applySampling(auth.projectId, settings.sampling, kept);
-    const result = await store.ingest(auth.projectId, sampled.kept, {
-      bytes: body.byteLength, sampleRates: settings.sampling ? sampled.rates : undefined,
+    const stored = store.ingest(auth.projectId, sampled.kept, {
+      bytes: reserved, reserved: true, sampleRates: settings.sampling ? sampled.rates : undefined,
     });
+    // Queued now (or refused): the queue counts its bytes from here on.
+    store.release(reserved);
+    reserved = 0;
+    const result = await stored;
     const out = encodeIngestResponse(decoded.format, {
       ...result,
       received: decoded.spans.length,
@@ -66,7 +74,10 @@ export async function handleIngest(req: Request): Promise<Response> {
     });
     return reply(out.body, out.contentType, 200);
   } catch (err) {
-    if (isOverloaded(err)) return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
+    store.release(reserved);
+    if (isOverloaded(err)) {
+      return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
+    }
     if (err instanceof IngestError) {
       const out = encodeIngestError(format ?? errorFormatFor(req.headers.get("content-type")), err);
       return reply(out.body, out.contentType, err.status);

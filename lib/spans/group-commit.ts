@@ -68,6 +68,7 @@ export class GroupCommitWriter<P, R> {
   private queue: Item<P, R>[] = [];
   private queuedSpans = 0;
   private queuedBytes = 0;
+  private reservedBytes = 0;
   private running = false;
   private readonly stats = { committedSpans: 0, commits: 0, rejectedOverload: 0 };
   /** Spans/s of recent commits, to tell an overloaded sender how long to wait. */
@@ -85,13 +86,14 @@ export class GroupCommitWriter<P, R> {
    * Throws OverloadedError when a request of this size would push the queue (plus the
    * owner's backlog) past its bounds.
    */
-  admit(spans: number, bytes: number, backlog: Backlog = { spans: 0, bytes: 0, rate: 0 }) {
+  admit(spans: number, bytes: number, backlog: Backlog = { spans: 0, bytes: 0, rate: 0 }, reserving = false) {
     const { maxQueuedSpans, maxQueuedBytes } = this.limits;
     const waiting = this.queuedSpans + backlog.spans;
     // An empty queue takes any request the ingest limits allow, so a single large
-    // request is never refused forever.
-    if (waiting === 0) return;
-    if (waiting + spans <= maxQueuedSpans && this.queuedBytes + backlog.bytes + bytes <= maxQueuedBytes) return;
+    // request is never refused forever (its own reservation does not count).
+    if (waiting === 0 && (!reserving || this.reservedBytes === 0)) return;
+    const allBytes = this.queuedBytes + this.reservedBytes + backlog.bytes + bytes;
+    if (waiting + spans <= maxQueuedSpans && allBytes <= maxQueuedBytes) return;
     this.stats.rejectedOverload++;
     const rate = backlog.rate || this.rate;
     const seconds = rate > 0 ? Math.ceil(waiting / rate) : 1;
@@ -100,6 +102,20 @@ export class GroupCommitWriter<P, R> {
       `ingest queue full (${waiting} spans waiting; bounds ${maxQueuedSpans} spans, ` +
         `${Math.round(maxQueuedBytes / 2 ** 20)} MiB): retry later`,
     );
+  }
+
+  /**
+   * Admits a request before its body is read, and counts its bytes against the bound
+   * until `release`: bodies being read and decoded take memory too (several times their
+   * size once decoded), so under overload the excess is refused before any of that work.
+   */
+  reserve(bytes: number, backlog?: Backlog): void {
+    this.admit(0, bytes, backlog, true);
+    this.reservedBytes += bytes;
+  }
+
+  release(bytes: number) {
+    this.reservedBytes = Math.max(0, this.reservedBytes - bytes);
   }
 
   /** Queues an admitted write (see `admit`); resolves after the transaction holding it commits. */
@@ -122,7 +138,7 @@ export class GroupCommitWriter<P, R> {
 
   snapshot(): WriterStats {
     return {
-      queuedSpans: this.queuedSpans, queuedBytes: this.queuedBytes, queuedRequests: this.queue.length,
+      queuedSpans: this.queuedSpans, queuedBytes: this.queuedBytes + this.reservedBytes, queuedRequests: this.queue.length,
       backlogSpans: 0, ...this.stats,
     };
   }

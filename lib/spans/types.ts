@@ -171,8 +171,10 @@ export interface SpanStore {
    * one transaction (group commit). Throws OverloadedError when the write queue is full.
    */
   ingest(projectId: number, spans: NormalizedSpan[], options?: IngestOptions): Promise<IngestResult>;
-  /** Throws OverloadedError if a request of `bytes` would be refused: checked before decoding. */
-  admit(bytes: number): void;
+  /** Counts a request of `bytes` against the write queue's bounds before its body is read;
+   * throws OverloadedError when it would pass them. Pair with `release` once it is queued or failed. */
+  reserve(bytes: number): void;
+  release(bytes: number): void;
   /** The write queue now, for health and settings. */
   writerStats(): WriterStats;
   /** Deletes spans (of one project, or all when null) that started before `cutoffNs`, with

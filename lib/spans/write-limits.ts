@@ -5,7 +5,7 @@
 export interface WriteQueueLimits {
   /** Spans waiting for a commit; past it, ingest answers 429 with Retry-After. */
   maxQueuedSpans: number;
-  /** Request bytes waiting for a commit (decoded size is a few times this). */
+  /** Request bytes being read, decoded, queued or organised (decoded size is a few times this). */
   maxQueuedBytes: number;
   /** Spans committed in one transaction at most. */
   maxBatchSpans: number;
@@ -13,7 +13,7 @@ export interface WriteQueueLimits {
 
 export const DEFAULT_WRITE_QUEUE_LIMITS: WriteQueueLimits = {
   maxQueuedSpans: 200_000,
-  maxQueuedBytes: 256 * 2 ** 20,
+  maxQueuedBytes: 128 * 2 ** 20,
   maxBatchSpans: 50_000,
 };
 

@@ -61,8 +61,16 @@ export async function closedLoop(url: string, apiKey: string, bodies: Uint8Array
  */
 export async function openLoop(url: string, apiKey: string, bodies: Uint8Array[], perSecond: number, pid: number) {
   const statuses = new Map<number, number>();
+  const errors = new Map<string, number>();
   let peakRssMb = 0;
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 100);
+  /** RSS at each 5 s mark, to show whether memory levels off or keeps growing. */
+  const rssEvery5s: number[] = [];
+  const started = performance.now();
+  const sampler = setInterval(() => {
+    const rss = rssMb(pid);
+    peakRssMb = Math.max(peakRssMb, rss);
+    if ((performance.now() - started) / 5000 >= rssEvery5s.length + 1) rssEvery5s.push(rss);
+  }, 100);
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
   for (let i = 0; i < bodies.length; i++) {
@@ -71,12 +79,16 @@ export async function openLoop(url: string, apiKey: string, bodies: Uint8Array[]
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     inflight.push(post(url, apiKey, bodies[i]).then(
       (r) => void statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1),
-      () => void statuses.set(0, (statuses.get(0) ?? 0) + 1),
+      (err: Error) => {
+        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        const why = String((err.cause as Error | undefined)?.message ?? err.message);
+        errors.set(why, (errors.get(why) ?? 0) + 1);
+      },
     ));
   }
   await Promise.all(inflight);
   clearInterval(sampler);
-  return { statuses, peakRssMb, seconds: (performance.now() - t0) / 1000 };
+  return { statuses, errors, peakRssMb, rssEvery5s, seconds: (performance.now() - t0) / 1000 };
 }
 
 export function rssMb(pid: number): number {

@@ -22,7 +22,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const totalSpans = arg("spans", 400_000);
-const overloadSeconds = arg("overload-seconds", 15);
+const overloadSeconds = arg("overload-seconds", 60);
 const PER_REQUEST = 512;
 const SENDERS = 4;
 const RAW_TXN_SPANS = 100_000;
@@ -103,8 +103,9 @@ The senders share the machine's 2 cores with the server.
 Time to acknowledge a batch over HTTP: p50 ${ack.p50.toFixed(0)} ms, p99 ${ack.p99.toFixed(0)} ms. Answers: ${statusLine(load.statuses)}.
 
 Overload: ${fmt(overloadRate * PER_REQUEST)} spans/s offered open-loop (2x the rate above) for ${overloadSeconds} s, ${fmt(overloadBodies.length)} requests.
-Server RSS: ${fmt(idleRss)} MB after the run above, peak ${fmt(over.peakRssMb)} MB during the overload.
-Answers: ${statusLine(over.statuses)}.`;
+Server RSS: ${fmt(idleRss)} MB after the run above, peak ${fmt(over.peakRssMb)} MB during the overload;
+every 5 s: ${over.rssEvery5s.map(fmt).join(", ")} MB.
+Answers: ${statusLine(over.statuses)}.${[...over.errors].map(([why, n]) => ` Connection errors: ${n} × "${why}".`).join("")}`;
     writeBenchSection("Ingest (bench:ingest)", body);
     console.log(body);
   } finally {

@@ -80,4 +80,12 @@ describe("group commit", () => {
       )).getRows()[0][0]));
     expect(mismatched).toBe(0);
   });
+
+  it("organises a backlog larger than one round in several rounds, each span once", async () => {
+    ctx = await openTempStore({ writeLimits: { maxQueuedSpans: 10 ** 6, maxQueuedBytes: 2 ** 31, maxBatchSpans: 50_000 } });
+    const traces = [...syntheticTraces({ traces: 9_000, spansPerTrace: 10, endNs: END, seed: 12 })];
+    const requests = [0, 1, 2].map((i) => traces.slice(i * 3_000, (i + 1) * 3_000).flat());
+    await Promise.all([...requests, requests[1]].map((spans) => ctx!.store.ingest(1, spans)));
+    expect(await count(1)).toEqual({ traces: 9_000, spans: 90_000 });
+  });
 });

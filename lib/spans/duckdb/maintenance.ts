@@ -13,6 +13,8 @@ export const CHECKPOINT_WAL_BYTES = 128 * 2 ** 20;
 export const IDLE_AFTER_MS = 1_000;
 /** Idle checkpoints wait for this much WAL, so a trickle of spans does not checkpoint constantly. */
 export const IDLE_CHECKPOINT_WAL_BYTES = 4 * 2 ** 20;
+/** DuckDB's memory limit unless SPANLENS_DUCKDB_MEMORY says otherwise (e.g. "4GB"). */
+export const DEFAULT_MEMORY_LIMIT = "1GB";
 /** The safety net DuckDB keeps: past it a commit checkpoints anyway. */
 export const AUTO_CHECKPOINT_THRESHOLD = "1GB";
 

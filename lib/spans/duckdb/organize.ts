@@ -9,7 +9,7 @@ import { MERGE_TRACES } from "./merge-traces-sql";
  * Looking in `traces` first keeps the common case (all-new traces) off the span table, and
  * those traces' time range lets the scan skip row groups by their start_ns zone maps. */
 const KNOWN_SPANS = [
-  "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT project_id, trace_id FROM spans_landing",
+  "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT project_id, trace_id FROM landed_batch",
   `CREATE OR REPLACE TEMP TABLE existing AS
    SELECT t.project_id, t.trace_id, t.start_ns, t.end_ns FROM traces t
    SEMI JOIN touched x ON x.project_id = t.project_id AND x.trace_id = t.trace_id`,
@@ -23,7 +23,7 @@ const KNOWN_SPANS = [
 const FRESH_SPANS = `
   CREATE OR REPLACE TEMP TABLE fresh AS
   SELECT ${STAGED_TO_SPAN}, s.sample_rate FROM (
-    SELECT DISTINCT ON (s.project_id, s.trace_id, s.span_id) s.* FROM spans_landing s
+    SELECT DISTINCT ON (s.project_id, s.trace_id, s.span_id) s.* FROM landed_batch s
     ANTI JOIN known k ON k.project_id = s.project_id AND k.trace_id = s.trace_id AND k.span_id = s.span_id
     ORDER BY s.project_id, s.trace_id, s.span_id, s.req_seq) s`;
 
@@ -35,14 +35,16 @@ export interface OrganizeResult {
 }
 
 /**
- * Moves everything landed (as this transaction sees it) into the query layout in one
- * transaction: typed maps and dedicated columns, dedup against stored spans, trace
- * summaries, catalog rows; then deletes exactly those landed rows. Requests landing
- * meanwhile append rows this snapshot does not see, which the next round takes.
+ * Moves the landed requests up to `maxSeq` (request sequence numbers grow in landing
+ * order) into the query layout in one transaction: typed maps and dedicated columns,
+ * dedup against stored spans, trace summaries, catalog rows; then deletes exactly those
+ * landed rows. Rounds are capped this way so a backlog never becomes one huge, memory-hungry
+ * transaction; requests landing meanwhile are left for later rounds.
  */
-export async function organizeLanded(conn: DuckDBConnection, promoted: PromotedColumns): Promise<OrganizeResult> {
+export async function organizeLanded(conn: DuckDBConnection, promoted: PromotedColumns, maxSeq: bigint): Promise<OrganizeResult> {
   await conn.run("BEGIN TRANSACTION");
   try {
+    await conn.run("CREATE OR REPLACE TEMP TABLE landed_batch AS SELECT * FROM spans_landing WHERE req_seq <= $max", { max: maxSeq });
     for (const sql of KNOWN_SPANS) await conn.run(sql);
     await conn.run(FRESH_SPANS);
     const src = promotedSources(promoted);
@@ -58,7 +60,7 @@ export async function organizeLanded(conn: DuckDBConnection, promoted: PromotedC
       await conn.run(PENDING_KEYS_SQL);
       await conn.run(PENDING_VALUES_SQL);
     }
-    const landed = Number((await conn.run("DELETE FROM spans_landing")).rowsChanged);
+    const landed = Number((await conn.run("DELETE FROM spans_landing WHERE req_seq <= $max", { max: maxSeq })).rowsChanged);
     await conn.run("COMMIT");
     return { landed, stored };
   } catch (err) {

@@ -6,6 +6,8 @@ import {
 import { organizeLanded } from "./organize";
 import { promoteHotKeys } from "./promotion";
 
+/** A round takes at most about this many landed spans (whole landing commits, at least one). */
+export const MAX_ROUND_SPANS = 50_000;
 /** Promotion is checked after this many organised spans, so it stays off the hot path. */
 const PROMOTION_CHECK_EVERY_SPANS = 20_000;
 /**
@@ -28,7 +30,8 @@ export class Organizer {
   private chain: Promise<unknown> = Promise.resolve();
   private landedSeq = 0;
   private organizedSeq = 0;
-  private backlog: { seq: number; spans: number; bytes: number }[] = [];
+  /** Landing commits not organised yet, in order; `maxReq` is the last request sequence number in each. */
+  private backlog: { seq: number; spans: number; bytes: number; maxReq: bigint }[] = [];
   private waiters: { seq: number; resolve(): void }[] = [];
   private loop: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -54,11 +57,11 @@ export class Organizer {
     return next;
   }
 
-  /** A landing commit of `spans` finished: they are acknowledged and now the organiser's. */
-  landed(spans: number, bytes: number) {
+  /** A landing commit of `spans` (requests up to `maxReq`) finished: acknowledged, now the organiser's. */
+  landed(spans: number, bytes: number, maxReq: bigint) {
     if (spans === 0) return;
     this.landedSeq++;
-    this.backlog.push({ seq: this.landedSeq, spans, bytes });
+    this.backlog.push({ seq: this.landedSeq, spans, bytes, maxReq });
     this.kick();
   }
 
@@ -97,12 +100,15 @@ export class Organizer {
   }
 
   private async run() {
-    while (this.landedSeq > this.organizedSeq) {
-      // Taken before the transaction starts: every commit counted here is visible to it.
-      const covering = this.landedSeq;
+    while (this.backlog.length) {
+      // Whole landing commits, oldest first, committed before the transaction starts.
+      let take = 1;
+      let spans = this.backlog[0].spans;
+      while (take < this.backlog.length && spans + this.backlog[take].spans <= MAX_ROUND_SPANS) spans += this.backlog[take++].spans;
+      const { seq: covering, maxReq } = this.backlog[take - 1];
       const t0 = performance.now();
       try {
-        const result = await this.exclusive(() => organizeLanded(this.writer, this.promoted));
+        const result = await this.exclusive(() => organizeLanded(this.writer, this.promoted, maxReq));
         this.failures = 0;
         this.finish(covering, result.landed / Math.max(0.001, (performance.now() - t0) / 1000));
         this.organizedSpans += result.stored;

@@ -49,7 +49,7 @@ const MAP_TYPES: Record<string, string> = {
 export const STAGING_COLUMNS_DDL = SPAN_COLUMNS_DDL.replace(/ MAP\(VARCHAR, [A-Z]+\)/g, " VARCHAR");
 
 /** Staging columns after the span's own: its sample rate and the queued request it came from. */
-export const STAGING_EXTRA_DDL = "sample_rate DOUBLE NOT NULL, req_seq INTEGER NOT NULL";
+export const STAGING_EXTRA_DDL = "sample_rate DOUBLE NOT NULL, req_seq BIGINT NOT NULL";
 
 export const SPAN_COLUMN_NAMES = SPAN_COLUMNS_DDL.split(",\n").map((line) => line.trim().split(" ")[0]).filter(Boolean);
 

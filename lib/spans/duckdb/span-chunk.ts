@@ -14,7 +14,7 @@ export const SPAN_CHUNK_TYPES: DuckDBType[] = [
   ...mapTypes, ...mapTypes,
   LIST(VARCHAR), VARCHAR, VARCHAR, UINTEGER, UINTEGER, UINTEGER,
   // STAGING_EXTRA_DDL: the span's sample rate, and which queued request it came from.
-  DOUBLE, INTEGER,
+  DOUBLE, BIGINT,
 ];
 
 /** DuckDB's vector size: a chunk holds at most this many rows. */
@@ -63,7 +63,7 @@ function row(projectId: number, s: NormalizedSpan, rate: number, seq: number): D
     ...typedMapValues(splitAttrs(s.resource)),
     s.events.length ? listValue(s.events.map((e) => e.name)) : null, events, links,
     s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount,
-    rate, seq,
+    rate, BigInt(seq),
   ];
 }
 

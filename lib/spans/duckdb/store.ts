@@ -19,7 +19,7 @@ import type { WriteQueueLimits } from "../write-limits";
 import type { PurgeResult, StorageStats } from "../storage-types";
 import { samplingPreview } from "./sampling-preview";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
-import { AUTO_CHECKPOINT_THRESHOLD, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
+import { AUTO_CHECKPOINT_THRESHOLD, DEFAULT_MEMORY_LIMIT, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
 import { getSpan, getTrace } from "./read-traces";
 import { getCompactTrace } from "./read-trace-compact";
@@ -59,17 +59,28 @@ export class DuckDbSpanStore implements SpanStore {
   static async open(dataDir: string, options: { writeLimits?: WriteQueueLimits } = {}): Promise<DuckDbSpanStore> {
     fs.mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, "spans.duckdb");
-    const instance = await DuckDBInstance.create(file, { checkpoint_threshold: AUTO_CHECKPOINT_THRESHOLD });
+    const instance = await DuckDBInstance.create(file, {
+      checkpoint_threshold: AUTO_CHECKPOINT_THRESHOLD,
+      // DuckDB's default is 80% of RAM, which it fills with cached blocks on a busy
+      // server; the web server and decoding need their share too.
+      memory_limit: process.env.SPANLENS_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT,
+    });
     const writer = await instance.connect();
     await migrateSpanSchema(writer);
     const store = new DuckDbSpanStore(instance, await instance.connect(), writer, await loadPromoted(writer), file, options.writeLimits);
-    const left = Number((await writer.runAndReadAll("SELECT count(*) FROM spans_landing")).getRows()[0][0]);
-    store.organizer.landed(left, 0);
+    // What a crash left landed: organise it first, and number new requests after it.
+    const [left, lastReq] = (await writer.runAndReadAll("SELECT count(*), coalesce(max(req_seq), 0) FROM spans_landing")).getRows()[0];
+    store.seq = Number(lastReq);
+    store.organizer.landed(Number(left), 0, BigInt(lastReq as bigint));
     return store;
   }
 
-  admit(bytes: number) {
-    this.writerQueue.admit(1, bytes, this.organizer.pending());
+  reserve(bytes: number) {
+    this.writerQueue.reserve(bytes, this.organizer.pending());
+  }
+
+  release(bytes: number) {
+    this.writerQueue.release(bytes);
   }
 
   writerStats() {
@@ -78,10 +89,12 @@ export class DuckDbSpanStore implements SpanStore {
 
   ingest(projectId: number, spans: NormalizedSpan[], options: IngestOptions = {}): Promise<IngestResult> {
     const bytes = options.bytes ?? spans.length * 500;
-    this.writerQueue.admit(spans.length, bytes, this.organizer.pending());
+    // Bytes were counted when the request was reserved (or are counted now for callers
+    // that did not reserve); spans are checked now that they are known.
+    this.writerQueue.admit(spans.length, options.reserved ? 0 : bytes, this.organizer.pending());
     // Chunks are built now, on the request's turn, so that this JS work overlaps with
     // the commit running in DuckDB's threads instead of lengthening it.
-    const seq = (this.seq = (this.seq + 1) % 2 ** 31);
+    const seq = ++this.seq;
     const chunks = [];
     for (let i = 0; i < spans.length; i += CHUNK_ROWS) {
       const rates = options.sampleRates ? Array.prototype.slice.call(options.sampleRates, i, i + CHUNK_ROWS) : undefined;
@@ -92,7 +105,9 @@ export class DuckDbSpanStore implements SpanStore {
 
   private async commitBatch(batch: PendingWrite<StagedRequest>[]) {
     const results = await landBatch(this.lander, batch);
-    this.organizer.landed(batch.reduce((n, w) => n + w.spans, 0), batch.reduce((n, w) => n + w.bytes, 0));
+    this.organizer.landed(
+      batch.reduce((n, w) => n + w.spans, 0), batch.reduce((n, w) => n + w.bytes, 0), BigInt(batch[batch.length - 1].payload.seq),
+    );
     return results;
   }
 
