@@ -13,19 +13,11 @@ import { EXPECTED_SDK_SPANS, makeSdkSpans } from "./__fixtures__/sdk-spans";
 import { decodeIngestRequest, encodeIngestError, encodeIngestResponse, errorFormatFor } from "./decode-request";
 import { INGEST_LIMITS } from "./limits";
 import { IngestError, type IngestFormat, type NormalizedSpan } from "./types";
+import { errorOf } from "./test-errors";
 
 const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const noveumBatch = readFileSync(new URL("./__fixtures__/noveum-trace-ts-1.1.1-batch.json", import.meta.url));
 
-function errorOf(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
-}
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { attr, values } from "./__fixtures__/sdk-spans";
 import { INGEST_LIMITS } from "./limits";
 import { decodeNoveum } from "./noveum";
-import { IngestError, type NormalizedSpan } from "./types";
+import { type NormalizedSpan } from "./types";
+import { errorOf } from "./test-errors";
 
 const { str, int, dbl, bool, arr } = values;
 // Captured from @noveum/trace 1.1.1 posting to /api/v1/traces.
@@ -20,16 +21,6 @@ const RESOURCE = [
   attr("telemetry.sdk.name", str("@noveum/trace")),
   attr("telemetry.sdk.version", str("1.1.1")),
 ];
-
-function errorOf(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("decodeNoveum with a captured @noveum/trace batch", () => {
   const spans = decodeNoveum(captured);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EXPECTED_SDK_SPANS, TRACE_ID, attr, makeSdkSpans, values } from "./__fixtures__/sdk-spans";
 import { INGEST_LIMITS } from "./limits";
 import { decodeOtlpJson } from "./otlp-json";
-import { IngestError } from "./types";
+import { errorOf } from "./test-errors";
 
 const { str, int, dbl } = values;
 
@@ -23,16 +23,6 @@ function request(over: Record<string, unknown> = {}) {
     ...over,
   };
   return { resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: "s" }, spans: [span] }] }] };
-}
-
-function errorOf(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
 }
 
 describe("decodeOtlpJson with the OpenTelemetry JS JSON serializer", () => {

@@ -4,19 +4,9 @@ import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
 import { EXPECTED_SDK_SPANS, attr, makeSdkSpans, values } from "./__fixtures__/sdk-spans";
 import { decodeOtlpProto, encodeExportResponseProto, encodeRpcStatusProto } from "./otlp-proto";
-import { IngestError } from "./types";
+import { errorOf } from "./test-errors";
 
 const { str, int, dbl } = values;
-
-function errorOf(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
-}
 
 /**
  * Raw protobuf written field by field with the numbers from the OTLP .proto files, so

@@ -3,19 +3,9 @@ import { describe, expect, it } from "vitest";
 import { TRACE_ID } from "./__fixtures__/sdk-spans";
 import { decodeNoveum } from "./noveum";
 import { decodeOtlpJson } from "./otlp-json";
-import { IngestError } from "./types";
+import { errorOf } from "./test-errors";
 
 const TIME_RANGE = "expected a time after 1970-01-01T00:00:00Z and by 2262-04-11T23:47:16.854775807Z";
-
-function errorOf(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error("expected an IngestError");
-}
 
 function noveumSpan(over: Record<string, unknown>) {
   const span = { span_id: "aaaaaaaaaaaaaaaa", name: "s", start_time: "2026-11-24T20:15:09Z", ...over };

@@ -5,10 +5,7 @@ import { samplingKey, type SamplingPolicyView } from "@/components/sampling/quer
 import { listApiKeys } from "@/lib/db/api-keys";
 import { getProjectSettings } from "@/lib/db/project-settings";
 import type { Project } from "@/lib/db/schema";
-import { maxDiskBytes } from "@/lib/retention/disk-budget";
-import { defaultRetention, effectiveRetentionSeconds, formatRetention } from "@/lib/retention/period";
-import { retentionSchedule } from "@/lib/retention/scheduler";
-import { getSpanStore } from "@/lib/spans";
+import { retentionView } from "@/lib/retention/view";
 
 /**
  * What Settings' client components ask for, in the shapes of their GET routes (dates as
@@ -26,24 +23,12 @@ export async function prefetchSettings(queryClient: QueryClient, project: Projec
           revokedAt: k.revokedAt?.toISOString() ?? null,
         })),
     }),
-    queryClient.prefetchQuery({ queryKey: retentionKey(project.name), queryFn: () => retentionView(project.id) }),
+    queryClient.prefetchQuery({
+      queryKey: retentionKey(project.name),
+      queryFn: async (): Promise<RetentionView> => retentionView(project.id),
+    }),
     queryClient.prefetchQuery({ queryKey: samplingKey(project.name), queryFn: () => samplingView(project.id) }),
   ]);
-}
-
-// Mirrors GET /api/v1/projects/{slug}/retention, which builds the same view inside its route.
-async function retentionView(projectId: number): Promise<RetentionView> {
-  const { retention } = await getProjectSettings(projectId);
-  const store = await getSpanStore();
-  return {
-    retention,
-    default: defaultRetention(),
-    effective: formatRetention(effectiveRetentionSeconds(retention)),
-    maxDiskBytes: maxDiskBytes(),
-    purge: retentionSchedule(),
-    storage: await store.storageStats(projectId),
-    writer: store.writerStats(),
-  };
 }
 
 // Mirrors GET /api/v1/projects/{slug}/sampling.
