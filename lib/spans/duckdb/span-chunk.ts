@@ -44,6 +44,19 @@ function typedMapValues(t: TypedAttrs): DuckDBValue[] {
   ];
 }
 
+// Decoders hand every span of one resource the same attribute array: its maps are
+// serialised once per request, not once per span.
+const resourceMaps = new WeakMap<NormalizedSpan["resource"], DuckDBValue[]>();
+
+function resourceValues(resource: NormalizedSpan["resource"]): DuckDBValue[] {
+  let values = resourceMaps.get(resource);
+  if (!values) {
+    values = typedMapValues(splitAttrs(resource));
+    resourceMaps.set(resource, values);
+  }
+  return values;
+}
+
 function row(projectId: number, s: NormalizedSpan, rate: number, seq: number): DuckDBValue[] {
   const events = s.events.length
     ? JSON.stringify(s.events.map((e) => ({
@@ -60,7 +73,7 @@ function row(projectId: number, s: NormalizedSpan, rate: number, seq: number): D
     projectId, s.traceId, s.spanId, s.parentSpanId, s.traceState || null, s.name, s.kind, serviceName(s),
     s.startNs, s.endNs, s.endNs - s.startNs, s.statusCode, s.statusMessage || null, s.scopeName || null, s.scopeVersion || null,
     ...typedMapValues(splitAttrs(s.attributes)),
-    ...typedMapValues(splitAttrs(s.resource)),
+    ...resourceValues(s.resource),
     s.events.length ? listValue(s.events.map((e) => e.name)) : null, events, links,
     s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount,
     rate, BigInt(seq),
