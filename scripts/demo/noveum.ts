@@ -157,11 +157,17 @@ export async function sendNoveumTraces(opts: NoveumSend): Promise<{ traces: numb
     const traces = Array.from({ length: Math.min(BATCH, opts.count - sent) }, () =>
       makeNoveumTrace(opts.rand, opts.windowStartMs + Math.floor(opts.rand.float() * (opts.windowEndMs - opts.windowStartMs - 15_000))),
     );
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${opts.apiKey}` },
-      body: JSON.stringify({ traces, timestamp: opts.sentAtMs / 1000 }),
-    });
+    const body = JSON.stringify({ traces, timestamp: opts.sentAtMs / 1000 });
+    let res: Response;
+    // A busy server answers 429 with Retry-After, as OTLP exporters expect: wait and resend.
+    for (let attempt = 0; ; attempt++) {
+      res = await fetch(url, {
+        method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${opts.apiKey}` }, body,
+      });
+      if ((res.status !== 429 && res.status !== 503) || attempt >= 30) break;
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 1000 * Math.min(30, Number(res.headers.get("retry-after")) || 1)));
+    }
     if (!res.ok) {
       const body = await res.text().catch(() => "");
       throw new Error(`Noveum ingest rejected a batch: HTTP ${res.status} ${body.slice(0, 300)}`);

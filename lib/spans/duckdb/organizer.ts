@@ -31,7 +31,7 @@ export class Organizer {
   private landedSeq = 0;
   private organizedSeq = 0;
   /** Landing commits not organised yet, in order; `maxReq` is the last request sequence number in each. */
-  private backlog: { seq: number; spans: number; bytes: number; maxReq: bigint }[] = [];
+  private backlog: { seq: number; spans: number; maxReq: bigint }[] = [];
   private waiters: { seq: number; resolve(): void }[] = [];
   private loop: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -58,21 +58,19 @@ export class Organizer {
   }
 
   /** A landing commit of `spans` (requests up to `maxReq`) finished: acknowledged, now the organiser's. */
-  landed(spans: number, bytes: number, maxReq: bigint) {
+  landed(spans: number, maxReq: bigint) {
     if (spans === 0) return;
     this.landedSeq++;
-    this.backlog.push({ seq: this.landedSeq, spans, bytes, maxReq });
+    this.backlog.push({ seq: this.landedSeq, spans, maxReq });
     this.kick();
   }
 
+  /** Landed spans are in DuckDB, not in this process's memory: they count against the
+   * span bound only, not the byte bound (which is about memory). */
   pending(): Backlog {
     let spans = 0;
-    let bytes = 0;
-    for (const b of this.backlog) {
-      spans += b.spans;
-      bytes += b.bytes;
-    }
-    return { spans, bytes, rate: this.rate };
+    for (const b of this.backlog) spans += b.spans;
+    return { spans, bytes: 0, rate: this.rate };
   }
 
   /** Resolves once everything acknowledged so far is organised. */

@@ -71,7 +71,7 @@ export class DuckDbSpanStore implements SpanStore {
     // What a crash left landed: organise it first, and number new requests after it.
     const [left, lastReq] = (await writer.runAndReadAll("SELECT count(*), coalesce(max(req_seq), 0) FROM spans_landing")).getRows()[0];
     store.seq = Number(lastReq);
-    store.organizer.landed(Number(left), 0, BigInt(lastReq as bigint));
+    store.organizer.landed(Number(left), BigInt(lastReq as bigint));
     return store;
   }
 
@@ -105,9 +105,7 @@ export class DuckDbSpanStore implements SpanStore {
 
   private async commitBatch(batch: PendingWrite<StagedRequest>[]) {
     const results = await landBatch(this.lander, batch);
-    this.organizer.landed(
-      batch.reduce((n, w) => n + w.spans, 0), batch.reduce((n, w) => n + w.bytes, 0), BigInt(batch[batch.length - 1].payload.seq),
-    );
+    this.organizer.landed(batch.reduce((n, w) => n + w.spans, 0), BigInt(batch[batch.length - 1].payload.seq));
     return results;
   }
 
