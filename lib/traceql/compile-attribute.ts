@@ -1,9 +1,10 @@
 import type { AttributeScope, ComparisonOp, StaticNode } from "./ast";
 import type { TraceQLError } from "./errors";
 import type { ParamBag } from "./params";
+import { sparseAtom, sparseSubquery } from "./compile-sparse";
 
 const MAP_TYPES = ["str", "int", "dbl", "bool", "json"] as const;
-type MapType = (typeof MAP_TYPES)[number];
+export type MapType = (typeof MAP_TYPES)[number];
 
 /**
  * One typed map lookup. Unscoped `.key` prefers the span's value and falls back to the
@@ -27,32 +28,16 @@ export function stringOp(column: string, op: ComparisonOp, param: string): strin
 }
 
 /**
- * Typed comparison on a span/resource attribute: a string literal reads attr_str, a
- * number reads attr_int and attr_dbl (the key lives in one of them; coalesce only looks
- * in the second when the first is NULL), a bool reads attr_bool. A missing key makes
- * the comparison NULL, so `span.x != "a"` only matches spans that have x, as in Tempo.
+ * The comparison for a typed literal over `lookup(map)` (one typed read of the attribute),
+ * and the maps it reads; the same SQL serves the maps and the sparse-attribute index.
  */
-export function compareAttribute(
-  scope: Exclude<AttributeScope, "event">, key: string, op: ComparisonOp, node: StaticNode,
-  params: ParamBag, mismatch: () => TraceQLError,
-): string {
-  const k = params.ref(key, "VARCHAR");
-  const v = node.value;
+function typedComparison(
+  op: ComparisonOp, v: Exclude<StaticNode["value"], { type: "nil" }>, params: ParamBag, mismatch: () => TraceQLError,
+  lookup: (map: MapType) => string,
+): { sql: string; maps: MapType[] } {
   switch (v.type) {
-    case "nil": {
-      if (op !== "=" && op !== "!=") throw mismatch();
-      const present = MAP_TYPES.map((t) => `${mapLookup(scope, t, k, params)} IS NOT NULL`).join(" OR ");
-      return op === "!=" ? `(${present})` : `NOT (${present})`;
-    }
-    case "string": {
-      const p = params.ref(v.value, "VARCHAR");
-      // The service_name column is far cheaper than a map lookup; the lookup still runs on
-      // the rows it keeps, so a resource without service.name ("unknown_service") stays out.
-      if (scope === "resource" && key === "service.name" && op === "=") {
-        return `(s.service_name = ${p} AND ${mapLookup("resource", "str", k, params)} = ${p})`;
-      }
-      return stringOp(mapLookup(scope, "str", k, params), op, p);
-    }
+    case "string":
+      return { sql: stringOp(lookup("str"), op, params.ref(v.value, "VARCHAR")), maps: ["str"] };
     case "int":
     case "duration":
     case "float": {
@@ -61,14 +46,48 @@ export function compareAttribute(
       // Integer literals compare exactly against attr_int; attr_dbl compares as DOUBLE.
       const asInt = v.type === "float" ? params.ref(raw, "DOUBLE") : params.ref(raw, "BIGINT");
       const asDbl = params.ref(raw, "DOUBLE");
-      return `coalesce(${mapLookup(scope, "int", k, params)} ${op} ${asInt}, ${mapLookup(scope, "dbl", k, params)} ${op} ${asDbl})`;
+      return { sql: `coalesce(${lookup("int")} ${op} ${asInt}, ${lookup("dbl")} ${op} ${asDbl})`, maps: ["int", "dbl"] };
     }
     case "bool":
       if (op !== "=" && op !== "!=") throw mismatch();
-      return `${mapLookup(scope, "bool", k, params)} ${op} ${params.ref(v.value, "BOOLEAN")}`;
+      return { sql: `${lookup("bool")} ${op} ${params.ref(v.value, "BOOLEAN")}`, maps: ["bool"] };
     default:
       throw mismatch();
   }
+}
+
+/**
+ * Typed comparison on a span/resource attribute: a string literal reads attr_str, a
+ * number reads attr_int and attr_dbl (the key lives in one of them; coalesce only looks
+ * in the second when the first is NULL), a bool reads attr_bool. A missing key makes
+ * the comparison NULL, so `span.x != "a"` only matches spans that have x, as in Tempo.
+ *
+ * With `sparse` set, a key without dedicated columns may be looked up in the sparse-attribute
+ * index instead, as `(…, trace_id, span_id) IN (…)`: FALSE where the maps give NULL, which
+ * filters the same (the compiler coalesces under every `!`). `sparse` gets the subquery
+ * and says whether to use it; the caller may also narrow whole traces by it.
+ */
+export function compareAttribute(
+  scope: Exclude<AttributeScope, "event">, key: string, op: ComparisonOp, node: StaticNode,
+  params: ParamBag, mismatch: () => TraceQLError, sparse: ((subquery: string) => boolean) | null = null,
+): string {
+  const k = params.ref(key, "VARCHAR");
+  const v = node.value;
+  if (v.type === "nil") {
+    if (op !== "=" && op !== "!=") throw mismatch();
+    const present = MAP_TYPES.map((t) => `${mapLookup(scope, t, k, params)} IS NOT NULL`).join(" OR ");
+    return op === "!=" ? `(${present})` : `NOT (${present})`;
+  }
+  const compare = (lookup: (map: MapType) => string) => typedComparison(op, v, params, mismatch, lookup);
+  let sql = compare((m) => mapLookup(scope, m, k, params)).sql;
+  const subquery = sparse && sparseSubquery(scope, k, params, compare);
+  if (subquery && sparse!(subquery)) sql = sparseAtom(subquery);
+  // The service_name column is far cheaper than a map lookup; the lookup still runs on
+  // the rows it keeps, so a resource without service.name ("unknown_service") stays out.
+  if (scope === "resource" && key === "service.name" && op === "=" && v.type === "string") {
+    return `(s.service_name = ${params.ref(v.value, "VARCHAR")} AND ${sql})`;
+  }
+  return sql;
 }
 
 const EVENT_ATTRS = "json_extract(s.events, '$[*].attributes[*]')";

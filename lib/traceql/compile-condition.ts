@@ -8,7 +8,20 @@ export interface ConditionContext {
   params: ParamBag;
   /** Set when the condition reads trace:* intrinsics, so the caller joins `traces t`. */
   usesTraces: boolean;
+  /** Index lookups attribute comparisons may still make (see compareAttribute); null for none. */
+  index: { left: number } | null;
+  /**
+   * Index subqueries every matching span appears in (comparisons ANDed at the top): a
+   * matching span's trace holds one of their rows, so callers may narrow traces by them.
+   */
+  required: string[];
 }
+
+/**
+ * Where a comparison sits: ANDed at the top, inside an `||`, or under a `!`. The index
+ * is not used under `!`, where the maps' reading is kept as it is.
+ */
+type Position = "top" | "inner" | "negated";
 
 const STATUS_CODES: Record<StatusValue, number> = { unset: 0, ok: 1, error: 2 };
 const KIND_CODES: Record<KindValue, number> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
@@ -28,15 +41,16 @@ const STRING_INTRINSICS: Partial<Record<Intrinsic, { sql: string; nullable?: str
 };
 const LOWERCASE_IDS = new Set<Intrinsic>(["trace:id", "span:id", "span:parentID"]);
 
-export function conditionSql(c: Condition, ctx: ConditionContext): string {
+export function conditionSql(c: Condition, ctx: ConditionContext, at: Position = "top"): string {
+  const inner = at === "negated" ? at : "inner";
   switch (c.kind) {
     case "literal": return c.value ? "TRUE" : "FALSE";
-    case "and": return `(${conditionSql(c.left, ctx)} AND ${conditionSql(c.right, ctx)})`;
-    case "or": return `(${conditionSql(c.left, ctx)} OR ${conditionSql(c.right, ctx)})`;
+    case "and": return `(${conditionSql(c.left, ctx, at)} AND ${conditionSql(c.right, ctx, at)})`;
+    case "or": return `(${conditionSql(c.left, ctx, inner)} OR ${conditionSql(c.right, ctx, inner)})`;
     // TraceQL is two-valued: a comparison on a missing attribute is false, so its negation
     // is true. SQL would make both NULL, hence the coalesce.
-    case "not": return `(NOT coalesce(${conditionSql(c.operand, ctx)}, FALSE))`;
-    case "compare": return compare(c.op, c.field, c.value, ctx);
+    case "not": return `(NOT coalesce(${conditionSql(c.operand, ctx, "negated")}, FALSE))`;
+    case "compare": return compare(c.op, c.field, c.value, ctx, at);
   }
 }
 
@@ -53,11 +67,17 @@ export function numberParam(v: Static, params: ParamBag): string | null {
   return null;
 }
 
-function compare(op: ComparisonOp, field: Field, node: StaticNode, ctx: ConditionContext): string {
+function compare(op: ComparisonOp, field: Field, node: StaticNode, ctx: ConditionContext, at: Position): string {
   if (field.kind === "attribute") {
-    return field.scope === "event"
-      ? compareEventAttribute(field.key, op, node, ctx.params, () => mismatch(field, node, op))
-      : compareAttribute(field.scope, field.key, op, node, ctx.params, () => mismatch(field, node, op));
+    if (field.scope === "event") return compareEventAttribute(field.key, op, node, ctx.params, () => mismatch(field, node, op));
+    const budget = at === "negated" ? null : ctx.index;
+    const sparse = budget && ((subquery: string) => {
+      if (budget.left <= 0) return false;
+      budget.left--;
+      if (at === "top") ctx.required.push(subquery);
+      return true;
+    });
+    return compareAttribute(field.scope, field.key, op, node, ctx.params, () => mismatch(field, node, op), sparse);
   }
   const v = node.value;
   const name = field.name;

@@ -1,14 +1,17 @@
 import type { Condition, PipelineStage, ScalarFilter, Spanset, SpansetOp } from "./ast";
 import { havingSql } from "./compile-aggregate";
-import { conditionSql } from "./compile-condition";
+import { conditionSql, type ConditionContext } from "./compile-condition";
 import { SCOPE, TRACES_JOIN, type SqlBuilder } from "./sql-builder";
 
-/** FROM and the condition (to AND with SCOPE) for the spans matching one `{ ... }`. */
-export function leafSql(condition: Condition | null, b: SqlBuilder): { from: string; cond: string } {
-  if (!condition) return { from: "spans s", cond: "TRUE" };
-  const ctx = { params: b.params, usesTraces: false };
+/**
+ * FROM and the condition (to AND with SCOPE) for the spans matching one `{ ... }`, and the
+ * sparse-attribute index subqueries that every matching span appears in (see ConditionContext).
+ */
+export function leafSql(condition: Condition | null, b: SqlBuilder): { from: string; cond: string; required: string[] } {
+  if (!condition) return { from: "spans s", cond: "TRUE", required: [] };
+  const ctx: ConditionContext = { params: b.params, usesTraces: false, index: b.index, required: [] };
   const cond = conditionSql(condition, ctx);
-  return { from: ctx.usesTraces ? `spans s ${TRACES_JOIN}` : "spans s", cond };
+  return { from: ctx.usesTraces ? `spans s ${TRACES_JOIN}` : "spans s", cond, required: ctx.required };
 }
 
 export const isMatchAll = (n: Spanset) =>

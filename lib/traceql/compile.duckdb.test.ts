@@ -15,8 +15,8 @@ beforeAll(async () => {
 
 interface Row { trace_id: string; matched_spans: bigint; matched: { span_id: string; name: string }[] }
 
-async function run(query: string, wrap = (sql: string) => sql): Promise<Row[]> {
-  const { sql, params } = compileTraceQL(query);
+async function run(query: string, wrap = (sql: string) => sql, index = true): Promise<Row[]> {
+  const { sql, params } = compileTraceQL(query, { index });
   const reader = await conn.runAndReadAll(wrap(sql), { project: 1, start: WINDOW.start, end: WINDOW.end, ...params });
   return reader.getRowObjectsJS() as unknown as Row[];
 }
@@ -132,6 +132,9 @@ const CASES: [string, string][] = [
   ['{ name = "charge" } && { name = "render" }', ""],
   ['{ name = "charge" } || { name = "render" }', "A:1 B:1"],
   ["{ kind = server } && { status = error }", "A:2 C:1 E:2"],
+  ['{ span.customer.tier = "enterprise" } && { resource.service.name = "db" }', "A:4"],
+  ['{ span.cache.hit = true } && { span."key with spaces" = "yes" }', "B:2"],
+  ['{ span.customer.tier = "enterprise" } && { span.http.response.status_code = 200 }', ""],
   ['({ name = "charge" } && { name = "fetch row" }) || { name = "render" }', "A:2 B:1"],
   // structural: the right-hand side's spans
   ['{ name = "GET /checkout" } > { name = "charge" }', "A:1"],
@@ -177,6 +180,55 @@ const CASES: [string, string][] = [
 describe("compileTraceQL on DuckDB", () => {
   it.each(CASES)("%s -> %s", async (query, expected) => {
     await expectTraces(query, expected);
+  });
+
+  it.each(CASES)("%s: the sparse-attribute index and the maps give the same rows", async (query) => {
+    const byTrace = (rows: Row[]) => [...rows].sort((a, b) => a.trace_id.localeCompare(b.trace_id));
+    expect(byTrace(await run(query)), query).toEqual(byTrace(await run(query, undefined, false)));
+  });
+
+  it.each([
+    ['{ span.customer.tier = "enterprise" }', 1],
+    ['{ span.http.response.status_code >= 500 && .region = "us" }', 2],
+    ['{ resource.service.name = "db" || span.cache.hit = true }', 2],
+    ["{ span.customer.tier != nil }", 0],
+    ['{ !(span.customer.tier = "enterprise") }', 0],
+    ["{ event.attempt > 2 }", 0],
+  ])("%s reads the index %i times", (query, times) => {
+    expect(compileTraceQL(query).sql.split("FROM sparse_attributes").length - 1).toBe(times);
+    expect(compileTraceQL(query, { index: false }).sql).not.toContain("sparse_attributes");
+  });
+
+  it("answers a lone indexed comparison from the index, without reading spans", () => {
+    const readsSpans = (q: string) => /FROM spans s\b/.test(compileTraceQL(q).sql);
+    expect(readsSpans('{ span.customer.tier = "enterprise" }')).toBe(false);
+    expect(readsSpans("{ .items >= 2 } | count() > 1")).toBe(false);
+    expect(readsSpans("{ .items >= 2 } | avg(duration) > 1ms")).toBe(true);
+    expect(readsSpans('{ resource.service.name = "db" }')).toBe(true);
+  });
+
+  it("stays exact when a key stopped being indexed after the query was compiled", async () => {
+    // What the store looks like once the organiser has stopped indexing customer.tier (it
+    // became hot) and dropped its rows, for a query compiled with the layout from before.
+    await conn.run("BEGIN");
+    try {
+      await conn.run("INSERT INTO unindexed_keys VALUES ('span', 'customer.tier', 'str')");
+      await conn.run("DELETE FROM sparse_attributes WHERE key = 'customer.tier'");
+      await expectTraces('{ span.customer.tier = "enterprise" }', "A:2");
+      await expectTraces('{ span.customer.tier = "enterprise" } && { resource.service.name = "db" }', "A:4");
+      await expectTraces('{ .customer.tier = "ent" }', "D");
+    } finally {
+      await conn.run("ROLLBACK");
+    }
+  });
+
+  it("reads dedicated columns, not the index, for promoted keys", () => {
+    const columns = new Map([["span:str:customer.tier", "p0_str_a"]]);
+    const { sql } = compileTraceQL('{ span.customer.tier = "enterprise" && span.db.system = "postgresql" }', { columns });
+    expect(sql).toContain("s.p0_str_a = ");
+    expect(sql.split("FROM sparse_attributes").length - 1).toBe(1);
+    // Unscoped reads both scopes: a dedicated column for either keeps the maps.
+    expect(compileTraceQL('{ .customer.tier = "ent" }', { columns }).sql).not.toContain("sparse_attributes");
   });
 
   it("lists up to three matched spans, earliest first", async () => {

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { sparseRowsSql } from "@/lib/spans/duckdb/sparse-attributes";
 
 /**
  * Hand-built traces for the compiler tests. Letters name traces (A..H); every span id
@@ -130,4 +131,6 @@ export async function insertFixture(conn: DuckDBConnection): Promise<void> {
       bool_or(parent_span_id IS NULL), list(DISTINCT service_name),
       min(start_ns) FILTER (WHERE parent_span_id IS NULL)
     FROM spans GROUP BY project_id, trace_id`);
+  // What the organiser writes beside the spans: the index of attributes without a dedicated column.
+  await conn.run(sparseRowsSql("spans", "table"));
 }

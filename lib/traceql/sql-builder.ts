@@ -7,6 +7,12 @@ export function usedParams(sql: string, values: Record<string, ParamValue>): Rec
   return Object.fromEntries(Object.entries(values).filter(([name]) => sql.includes(`$${name}::`)));
 }
 
+/**
+ * Each index lookup is a join of its own: past a few, one scan decoding the maps is
+ * cheaper (and a query of hundreds of alternatives stays plannable).
+ */
+const MAX_INDEX_LOOKUPS = 8;
+
 /** Spans of the caller's project and time window; $project/$start/$end are bound by the caller. */
 export const SCOPE = "s.project_id = $project::INTEGER AND s.start_ns BETWEEN $start::BIGINT AND $end::BIGINT";
 export const TRACES_JOIN = "JOIN traces t ON t.project_id = s.project_id AND t.trace_id = s.trace_id";
@@ -19,8 +25,16 @@ export const TRACES_JOIN = "JOIN traces t ON t.project_id = s.project_id AND t.t
 export class SqlBuilder {
   readonly params: ParamBag;
 
-  constructor(columns?: PromotedColumns) {
+  /**
+   * Lookups in the sparse-attribute index kept beside `spans` (lib/spans/duckdb/
+   * sparse-attributes.ts) this query may still make, or null when it makes none. Their
+   * subqueries need $project, $start and $end.
+   */
+  readonly index: { left: number } | null;
+
+  constructor(columns?: PromotedColumns, useIndex = false) {
     this.params = new ParamBag(columns);
+    this.index = useIndex ? { left: MAX_INDEX_LOOKUPS } : null;
   }
   /** SQL over `s` for each aggregated field, projected as v0, v1, ... */
   readonly valueColumns: string[] = [];

@@ -4,6 +4,9 @@ import type { PromotedColumns } from "../layout";
 import { promotedSources } from "./promotion";
 import { SPAN_COLUMN_NAMES, SPAN_EXTRA_COLUMN_NAMES, STAGED_TO_SPAN } from "./schema";
 import { MERGE_TRACES } from "./merge-traces-sql";
+import { excludeHotKeys, sparseRowsSql } from "./sparse-attributes";
+
+const SPARSE_ROWS = sparseRowsSql("fresh", "params");
 
 /** Stored span keys of the landed traces that already exist: only those can be resent.
  * Looking in `traces` first keeps the common case (all-new traces) off the span table, and
@@ -37,9 +40,9 @@ export interface OrganizeResult {
 /**
  * Moves the landed requests up to `maxSeq` (request sequence numbers grow in landing
  * order) into the query layout in one transaction: typed maps and dedicated columns,
- * dedup against stored spans, trace summaries, catalog rows; then deletes exactly those
- * landed rows. Rounds are capped this way so a backlog never becomes one huge, memory-hungry
- * transaction; requests landing meanwhile are left for later rounds.
+ * dedup against stored spans, trace summaries, catalog rows, the sparse-attribute index;
+ * then deletes exactly those landed rows. Rounds are capped this way so a backlog never
+ * becomes one huge, memory-hungry transaction; requests landing meanwhile are left for later rounds.
  */
 export async function organizeLanded(conn: DuckDBConnection, promoted: PromotedColumns, maxSeq: bigint): Promise<OrganizeResult> {
   await conn.run("BEGIN TRANSACTION");
@@ -59,6 +62,8 @@ export async function organizeLanded(conn: DuckDBConnection, promoted: PromotedC
       await conn.run(CATALOG_ENTRIES_SQL);
       await conn.run(PENDING_KEYS_SQL);
       await conn.run(PENDING_VALUES_SQL);
+      const exclude = await excludeHotKeys(conn);
+      await conn.run(SPARSE_ROWS, exclude.params, exclude.types);
     }
     const landed = Number((await conn.run("DELETE FROM spans_landing WHERE req_seq <= $max", { max: maxSeq })).rowsChanged);
     await conn.run("COMMIT");

@@ -41,12 +41,18 @@ export function deleteSlice(conn: DuckDBConnection, projectId: number | null, fr
     const deleted = Number((await conn.run(
       `DELETE FROM spans WHERE ${scope}start_ns >= $from AND start_ns < $to`, params,
     )).rowsChanged);
+    // Index rows carry their span's start, so the same range removes exactly theirs.
+    await conn.run(`DELETE FROM sparse_attributes WHERE ${scope}start_ns >= $from AND start_ns < $to`, params);
     await conn.run(`DELETE FROM traces WHERE ${scope}end_ns < $to`, projectId === null ? { to } : { p: projectId, to });
     return deleted;
   });
 }
 
-/** Catalog entries last seen before `cutoff` (their spans are gone) of one project or all. */
+/**
+ * Catalog entries last seen before `cutoff` (their spans are gone) of one project or all,
+ * and index rows before it whose span is gone. Those are only left by deletes that went
+ * around deleteSlice; a span organised since the purge (a late one) keeps its row.
+ */
 export function expireCatalog(conn: DuckDBConnection, projectId: number | null, cutoff: bigint) {
   const scope = projectId === null ? "" : "project_id = $p AND ";
   const params: Record<string, number | bigint> = projectId === null ? { cutoff } : { p: projectId, cutoff };
@@ -54,6 +60,11 @@ export function expireCatalog(conn: DuckDBConnection, projectId: number | null, 
     for (const table of ["attribute_keys", "attribute_keys_pending", "attribute_values", "attribute_values_pending"]) {
       await conn.run(`DELETE FROM ${table} WHERE ${scope}last_seen_ns < $cutoff`, params);
     }
+    await conn.run(
+      `DELETE FROM sparse_attributes WHERE ${scope}start_ns < $cutoff AND (project_id, trace_id, span_id) NOT IN (
+         SELECT project_id, trace_id, span_id FROM spans WHERE ${scope}start_ns < $cutoff)`,
+      params,
+    );
   });
 }
 

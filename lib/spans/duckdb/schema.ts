@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { SPARSE_ATTRIBUTES_DDL, SPARSE_BACKFILL_SQL } from "./sparse-attributes";
 
 const typedMaps = (prefix: string) => `
   ${prefix}_str MAP(VARCHAR, VARCHAR),
@@ -148,6 +149,10 @@ const MIGRATIONS: string[] = [
   // Acknowledged spans land here first, as appended (maps as JSON text), and are moved
   // into the query layout in large batches in the background (see organize.ts).
   `CREATE TABLE spans_landing (${STAGING_COLUMNS_DDL}, ${STAGING_EXTRA_DDL});`,
+  // An index of the attributes without a dedicated column, so a filter on a rare key
+  // does not decode every span's maps (see sparse-attributes.ts); filled for stored spans.
+  `${SPARSE_ATTRIBUTES_DDL}
+   ${SPARSE_BACKFILL_SQL}`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
