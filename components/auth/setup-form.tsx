@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { fullPageLoad } from "./full-page-load";
 import { Field } from "./auth-card";
 import { signIn, signInProblem } from "./sign-in-form";
 
@@ -24,7 +25,7 @@ export function SetupForm() {
         body: JSON.stringify(input),
       });
       if (res.status === 404) {
-        window.location.assign("/sign-in");
+        fullPageLoad("/sign-in");
         return;
       }
       if (!res.ok) {
@@ -39,7 +40,7 @@ export function SetupForm() {
         setPending(false);
         return;
       }
-      window.location.assign("/");
+      fullPageLoad("/");
     } catch {
       setProblem({ field: null, message: "Could not reach the server. Check your connection and try again." });
       setPending(false);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { fullPageLoad } from "./full-page-load";
 import { Field } from "./auth-card";
 
 /** What a failed sign-in answer means for the person typing. */
@@ -36,7 +37,7 @@ export function SignInForm({ next }: { next: string }) {
     try {
       const res = await signIn(String(form.get("email")), String(form.get("password")));
       if (res.ok) {
-        window.location.assign(next);
+        fullPageLoad(next);
         return;
       }
       setError(await signInProblem(res));

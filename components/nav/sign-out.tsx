@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { fullPageLoad } from "@/components/auth/full-page-load";
 
 /** Who is signed in, and the way out. A full page load after, so no signed-in page stays cached. */
 export function SignOut({ user }: { user: { email: string; name: string } }) {
@@ -12,7 +13,7 @@ export function SignOut({ user }: { user: { email: string; name: string } }) {
       headers: { "content-type": "application/json" },
       body: "{}",
     }).catch(() => null);
-    if (res?.ok) window.location.assign("/sign-in");
+    if (res?.ok) fullPageLoad("/sign-in");
     else setState("failed");
   }
   return (
