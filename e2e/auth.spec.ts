@@ -15,7 +15,7 @@ test("a deep link asks to sign in, then opens; signing out locks the app again",
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 
   // Keyboard only: Enter submits.
