@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { STORAGE_STATE } from "./e2e/env";
 
 /** Playwright cannot download its browser here: use CHROMIUM_PATH, else Debian's
  * /usr/bin/chromium, else Playwright's own (what users elsewhere have). */
@@ -18,6 +19,8 @@ export default defineConfig({
   // Starts the real server on a free port with a temp data dir (see tests/server.ts).
   globalSetup: "./e2e/global-setup.ts",
   use: {
+    // Signed in as the admin global-setup created; specs about signing in start empty.
+    storageState: STORAGE_STATE,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),

@@ -5,3 +5,8 @@ export const baseUrl = () => {
   return url;
 };
 export const apiKey = () => process.env.SPANLENS_E2E_KEY!;
+/** Scripts' way in: the server's API key, for calls made outside the signed-in browser. */
+export const keyHeader = () => ({ authorization: `Bearer ${apiKey()}` });
+/** The admin global-setup created and signed in as (its session is in e2e/.auth/admin.json). */
+export const E2E_ADMIN = { email: "admin@spanlens.test", password: "correct horse battery staple" };
+export const STORAGE_STATE = "e2e/.auth/admin.json";

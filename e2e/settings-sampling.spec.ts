@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiKey, baseUrl } from "./env";
+import { apiKey, baseUrl, keyHeader } from "./env";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -28,9 +28,9 @@ function traces() {
 
 /** What the other specs expect: no sampling, the default retention. */
 async function reset(request: APIRequestContext) {
-  const sampling = await request.put(projectApi("/sampling"), { data: { rules: [], defaultRate: 1 } });
+  const sampling = await request.put(projectApi("/sampling"), { headers: keyHeader(), data: { rules: [], defaultRate: 1 } });
   expect(sampling.status(), await sampling.text()).toBe(200);
-  const retention = await request.put(projectApi("/retention"), { data: { retention: null } });
+  const retention = await request.put(projectApi("/retention"), { headers: keyHeader(), data: { retention: null } });
   expect(retention.status(), await retention.text()).toBe(200);
 }
 

@@ -44,7 +44,7 @@ test("creates a key, shows it once, and revoking it stops ingest", async ({ page
   expect((await ingestWith(request, key)).status()).toBe(200);
 
   // Newest first: the key just created is the first "ci" row.
-  const row = page.getByTestId("key-row").filter({ hasText: key.slice(0, 10) }).first();
+  const row = page.getByTestId("key-row").filter({ hasText: key.slice(0, 6) }).first();
   await expect(row).toContainText("active");
   await row.getByRole("button", { name: "Revoke key ci" }).click();
   const dialog = page.getByRole("dialog");

@@ -45,7 +45,7 @@ test.beforeAll(async ({ request }, testInfo) => {
   await sendDemoData({ baseUrl: baseUrl(), apiKey: apiKey(), traces: 30, bigTraceSpans: [500, 50000], noveumTraces: 2, seed: 3 });
   const sent = await request.post(`${baseUrl()}/v1/traces`, { headers: { authorization: `Bearer ${apiKey()}` }, data: { resourceSpans: shopTrace() } });
   expect(sent.status(), await sent.text()).toBe(200);
-  const res = await request.get(`${baseUrl()}/api/v1/traces?limit=100&since=2d&sort=spans&order=desc`);
+  const res = await request.get(`${baseUrl()}/api/v1/traces?limit=100&since=2d&sort=spans&order=desc`, { headers: { authorization: `Bearer ${apiKey()}` } });
   expect(res.status(), await res.text()).toBe(200);
   const traces = ((await res.json()) as { traces: Listed[] }).traces.filter((t) => t.traceId !== shop.traceId);
   big = traces.reduce((a, b) => (b.spanCount > a.spanCount ? b : a));

@@ -22,6 +22,19 @@ if (!env.SPANLENS_API_KEY) {
   env.SPANLENS_API_KEY = fs.readFileSync(keyFile, "utf8").trim();
 }
 
+// An admin to sign in with: SPANLENS_ADMIN_* when set, else demo@spanlens.local with a
+// generated password kept in the data dir (readable by this user only).
+const adminFile = path.join(dataDir, "demo-admin-password");
+let firstAdmin = false;
+if (!env.SPANLENS_ADMIN_EMAIL || !env.SPANLENS_ADMIN_PASSWORD) {
+  if (!fs.existsSync(adminFile)) {
+    fs.writeFileSync(adminFile, randomBytes(12).toString("base64url") + "\n", { mode: 0o600 });
+    firstAdmin = true;
+  }
+  env.SPANLENS_ADMIN_EMAIL = "demo@spanlens.local";
+  env.SPANLENS_ADMIN_PASSWORD = fs.readFileSync(adminFile, "utf8").trim();
+}
+
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.log("[demo] building (first run only)…");
@@ -58,4 +71,7 @@ if (reload || Date.now() - loadedAt > RELOAD_AFTER_MS) {
 } else {
   console.log("[demo] demo data already loaded (run `npm run demo -- --reload` to add a fresh day)");
 }
-console.log(`\n  Spanlens is running at ${url}\n  Ingest key: ${env.SPANLENS_API_KEY}\n`);
+const credentials = firstAdmin
+  ? `  Sign in as ${env.SPANLENS_ADMIN_EMAIL} with password ${env.SPANLENS_ADMIN_PASSWORD}\n  (printed only this once; it is kept in ${adminFile})`
+  : `  Sign in as ${env.SPANLENS_ADMIN_EMAIL} (${process.env.SPANLENS_ADMIN_PASSWORD ? "SPANLENS_ADMIN_PASSWORD" : `password in ${adminFile}`})`;
+console.log(`\n  Spanlens is running: sign in at ${url}/sign-in\n${credentials}\n  Ingest key: ${env.SPANLENS_API_KEY}\n`);

@@ -16,8 +16,21 @@ export async function postJson(path: string, body: unknown, opts: { key?: string
   return fetch(base() + path, { method: "POST", headers, body: payload });
 }
 
-export async function getJson<T = unknown>(path: string, opts: { key?: string } = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(base() + path, { headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {} });
+/** The header that authenticates a test request: the server's API key unless told otherwise (null: none). */
+export function authHeader(k: string | null = key()): Record<string, string> {
+  return k ? { authorization: `Bearer ${k}` } : {};
+}
+
+/** fetch against the test server, authenticated with its API key unless `headers` say otherwise. */
+export function api(path: string, init: RequestInit = {}) {
+  return fetch(base() + path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string> | undefined) } });
+}
+
+export async function getJson<T = unknown>(
+  path: string,
+  opts: { key?: string | null; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(base() + path, { headers: { ...authHeader(opts.key === undefined ? key() : opts.key), ...opts.headers } });
   return { status: res.status, body: (await res.json()) as T };
 }
 

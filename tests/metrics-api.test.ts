@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FunnelResult } from "@/lib/metrics/funnel-types";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { base, getJson, hexId, postJson } from "./http";
+import { api, getJson, hexId, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
 
 const BASE = 1_500_000_000;
@@ -33,7 +33,7 @@ describe("metrics and funnels over HTTP", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^measure: /);
 
-    const funnel = await fetch(`${base()}/api/v1/funnels/query`, {
+    const funnel = await api("/api/v1/funnels/query", {
       method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({
         steps: ['{ span.funnel.stage = "view" && resource.service.name = "metrics-svc" }', '{ span.funnel.stage = "cart" }'],
@@ -45,7 +45,7 @@ describe("metrics and funnels over HTTP", () => {
     expect(f.steps.map((s) => s.count)).toEqual([2, 1]);
     expect(f.steps[1].medianTimeFromPreviousMs).toBe(60_000);
 
-    const badStep = await fetch(`${base()}/api/v1/funnels/query`, {
+    const badStep = await api("/api/v1/funnels/query", {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ steps: ["{ span.x = }", "{}"] }),
     });
     expect(badStep.status).toBe(400);

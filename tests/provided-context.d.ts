@@ -4,5 +4,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     apiKey: string;
+    admin: { email: string; password: string };
   }
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TraceDetail } from "@/lib/spans/types";
-import { base, getJson, hexId, postJson } from "./http";
+import { api, getJson, hexId, postJson } from "./http";
 import { otlpRequest, type SpanSpec } from "./otlp-json-payloads";
 
 /** Read-side user mistakes: each must be a 400 naming the problem, never a 500. */
@@ -143,7 +143,7 @@ describe("GET /api/v1/traces/{traceId} pages", () => {
     const first = await getJson<TraceDetail & { next: string }>(`/api/v1/traces/${big}`);
     expect(first.body.spans).toHaveLength(10_000);
     expect(first.body).toMatchObject({ total: 10_005, next: `/api/v1/traces/${big}?offset=10000&limit=10000` });
-    const rest = (await (await fetch(base() + first.body.next)).json()) as TraceDetail & { next: string | null };
+    const rest = (await (await api(first.body.next)).json()) as TraceDetail & { next: string | null };
     expect(rest.spans.map((s) => s.name)).toEqual(["s10000", "s10001", "s10002", "s10003", "s10004"]);
     expect(rest.next).toBeNull();
   });

@@ -17,6 +17,9 @@ export interface TestServer {
   log(): string;
 }
 
+/** The admin the shared test servers create at start (SPANLENS_ADMIN_EMAIL/PASSWORD). */
+export const TEST_ADMIN = { email: "admin@spanlens.test", password: "correct horse battery staple" };
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -15,10 +15,9 @@ import { LiveBadge } from "./live-badge";
 interface Props {
   serverNow: number;
   origin: string;
-  firstKey: string | null;
 }
 
-export function HomeClient({ serverNow, origin, firstKey }: Props) {
+export function HomeClient({ serverNow, origin }: Props) {
   const query = useInfiniteQuery({
     queryKey: latestTracesKey,
     queryFn: ({ pageParam }) => fetchTracesPage(pageParam),
@@ -75,7 +74,7 @@ export function HomeClient({ serverNow, origin, firstKey }: Props) {
             )}
           </section>
         )}
-        <SendTraces origin={origin} apiKey={firstKey} defaultOpen={empty} />
+        <SendTraces origin={origin} apiKey={null} defaultOpen={empty} />
       </div>
     </ServerNowContext>
   );

@@ -2,7 +2,6 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { latestTracesKey, TRACES_PAGE_SIZE } from "@/components/traces/queries";
-import { listApiKeys } from "@/lib/db/api-keys";
 import { ensureDefaultProject } from "@/lib/db/projects";
 import { getSpanStore } from "@/lib/spans";
 import { HomeClient } from "./client";
@@ -15,7 +14,7 @@ const MAX_NS = 9_223_372_036_854_775_807n;
 export default async function HomePage() {
   await connection();
   const project = await ensureDefaultProject();
-  const [store, keys, origin] = await Promise.all([getSpanStore(), listApiKeys(project.id), requestOrigin()]);
+  const [store, origin] = await Promise.all([getSpanStore(), requestOrigin()]);
   const queryClient = new QueryClient();
   await queryClient.prefetchInfiniteQuery({
     queryKey: latestTracesKey,
@@ -33,10 +32,9 @@ export default async function HomePage() {
       }),
     initialPageParam: null as string | null,
   });
-  const firstKey = keys.find((k) => k.revealableKey && !k.revokedAt)?.revealableKey ?? null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <HomeClient serverNow={renderedAt()} origin={origin} firstKey={firstKey} />
+      <HomeClient serverNow={renderedAt()} origin={origin} />
     </HydrationBoundary>
   );
 }

@@ -4,15 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { CreateKeyForm } from "./create-key-form";
-import { FirstKey } from "./first-key";
 import { KeyTable } from "./key-table";
-import { fetchKeys, keysQueryKey, type KeyRow } from "./queries";
+import { fetchKeys, keysQueryKey } from "./queries";
 
-/** Settings' API keys: the revealable first key, creating, listing and revoking keys. */
+/** Settings' API keys: creating, listing and revoking keys. A key is shown in full only when created. */
 export function KeyManager() {
   const query = useQuery({ queryKey: keysQueryKey, queryFn: fetchKeys });
   const keys = query.data ?? [];
-  const first = keys.find((k): k is KeyRow & { revealableKey: string } => !!k.revealableKey && !k.revokedAt);
 
   return (
     <div className="flex max-w-4xl flex-col gap-5">
@@ -21,7 +19,6 @@ export function KeyManager() {
         or <code className="font-mono text-fg">x-api-key: &lt;key&gt;</code>. Use one key per service or environment, so
         you can revoke one without touching the others.
       </p>
-      {first && <FirstKey row={first} />}
       <CreateKeyForm />
       <section aria-labelledby="keys-title" className="space-y-2">
         <h2 id="keys-title" className="font-semibold">

@@ -6,7 +6,6 @@ export interface KeyRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-  revealableKey: string | null;
 }
 
 export const keysQueryKey = ["keys"] as const;
@@ -35,15 +34,6 @@ export async function createKey(name: string): Promise<{ key: string; apiKey: Ke
 export async function revokeKey(id: number): Promise<void> {
   const res = await fetch(`/api/v1/keys/${id}`, { method: "DELETE" });
   if (!res.ok) throw await errorOf(res, "DELETE /api/v1/keys");
-}
-
-export async function hideFirstKey(id: number): Promise<void> {
-  const res = await fetch(`/api/v1/keys/${id}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ hideKey: true }),
-  });
-  if (!res.ok) throw await errorOf(res, "PATCH /api/v1/keys");
 }
 
 /** Mirrors the server's rule, so the form can say what is wrong before sending. */

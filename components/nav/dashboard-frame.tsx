@@ -18,7 +18,7 @@ function typingIn(target: EventTarget | null) {
 }
 
 /** The dashboard frame: navigation, page, and the global `?` and `/` keys. */
-export function DashboardFrame({ children }: { children: React.ReactNode }) {
+export function DashboardFrame({ children, user }: { children: React.ReactNode; user: { email: string; name: string } }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
 
@@ -46,7 +46,7 @@ export function DashboardFrame({ children }: { children: React.ReactNode }) {
 
   return (
     <div className="flex h-dvh">
-      <Sidebar onShowShortcuts={() => setOpen(true)} />
+      <Sidebar user={user} onShowShortcuts={() => setOpen(true)} />
       <main className="flex min-w-0 flex-1 flex-col overflow-y-auto">{children}</main>
       <dialog
         ref={dialog}

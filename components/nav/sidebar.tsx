@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { NavIcon, type NavIconName } from "./nav-icons";
+import { SignOut } from "./sign-out";
 
 interface NavItem {
   label: string;
@@ -26,7 +27,7 @@ const ITEMS: NavItem[] = [
 
 const ROW = "flex h-7 items-center gap-2 rounded-md px-2";
 
-export function Sidebar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+export function Sidebar({ user, onShowShortcuts }: { user: { email: string; name: string }; onShowShortcuts: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex w-48 shrink-0 flex-col border-r border-line bg-panel">
@@ -58,6 +59,7 @@ export function Sidebar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <button type="button" onClick={onShowShortcuts} className="text-left text-xs text-muted hover:text-fg">
           Keyboard shortcuts <span className="font-mono">?</span>
         </button>
+        <SignOut user={user} />
       </div>
     </nav>
   );

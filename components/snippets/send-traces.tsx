@@ -7,7 +7,7 @@ import { buildSnippets } from "./snippets";
 
 interface Props {
   origin: string;
-  /** The revealable first key, when Settings still shows it; otherwise a placeholder is used. */
+  /** A key to fill in, when the caller has one in clear (just created); otherwise a placeholder. */
   apiKey: string | null;
   defaultOpen?: boolean;
 }

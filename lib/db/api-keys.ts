@@ -19,16 +19,17 @@ export function generateKey() {
   return KEY_PREFIX + randomBytes(24).toString("base64url");
 }
 
-function visiblePrefix(key: string) {
-  return key.slice(0, Math.min(10, key.length - 4));
+/** The most of a key anyone sees after its creation: enough to tell keys apart, too little to guess. */
+export const VISIBLE_PREFIX_CHARS = 6;
+
+export function visiblePrefix(key: string) {
+  return key.slice(0, Math.min(VISIBLE_PREFIX_CHARS, key.length - 4));
 }
 
-export type ApiKeyView = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt"> & {
-  revealableKey: string | null;
-};
+export type ApiKeyView = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
 
 function toView(row: ApiKey): ApiKeyView {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt, revealableKey: row.revealableKey };
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
 }
 
 export async function listApiKeys(projectId: number): Promise<ApiKeyView[]> {
@@ -41,7 +42,6 @@ export async function listApiKeys(projectId: number): Promise<ApiKeyView[]> {
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
-      revealableKey: apiKeys.revealableKey,
     })
     .from(apiKeys)
     .where(eq(apiKeys.projectId, projectId))
@@ -52,7 +52,7 @@ export async function listApiKeys(projectId: number): Promise<ApiKeyView[]> {
 export async function createApiKey(
   projectId: number,
   name: string,
-  opts: { key?: string; revealable?: boolean } = {},
+  opts: { key?: string } = {},
 ): Promise<{ key: string; row: ApiKeyView }> {
   const key = opts.key ?? generateKey();
   const db = await getAppDb();
@@ -64,7 +64,6 @@ export async function createApiKey(
       keyHash: hashKey(key),
       prefix: visiblePrefix(key),
       createdAt: new Date(),
-      revealableKey: opts.revealable ? key : null,
     })
     .returning();
   authCache.delete(row.keyHash);
@@ -82,19 +81,11 @@ export async function revokeApiKey(projectId: number, id: number): Promise<boole
   const db = await getAppDb();
   const rows = await db
     .update(apiKeys)
-    .set({ revokedAt: new Date(), revealableKey: null })
+    .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.id, id), eq(apiKeys.projectId, projectId), isNull(apiKeys.revokedAt)))
     .returning({ keyHash: apiKeys.keyHash });
   for (const r of rows) authCache.delete(r.keyHash);
   return rows.length > 0;
-}
-
-export async function hideRevealableKey(projectId: number, id: number) {
-  const db = await getAppDb();
-  await db
-    .update(apiKeys)
-    .set({ revealableKey: null })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.projectId, projectId)));
 }
 
 /** The project a presented key belongs to, or null for a missing, unknown or revoked key. */

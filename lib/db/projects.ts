@@ -22,7 +22,8 @@ const boot = processSingleton("bootstrap", () => ({ done: null as Promise<Projec
 
 /**
  * First start: create project `default` with an ingest key. The key is SPANLENS_API_KEY
- * when set, otherwise generated and printed once, and kept revealable for Settings.
+ * when set, otherwise generated and printed once to the log; only its hash and a short
+ * prefix are stored, so nobody can read it again.
  * A SPANLENS_API_KEY set on a later start is added to `default` if it is not stored yet.
  */
 export function ensureDefaultProject(): Promise<Project> {
@@ -42,8 +43,8 @@ export function ensureDefaultProject(): Promise<Project> {
     if (fromEnv) {
       if (!(await findKeyByPlaintext(fromEnv))) await createApiKey(project.id, "SPANLENS_API_KEY", { key: fromEnv });
     } else if (created) {
-      const { key } = await createApiKey(project.id, "generated at first start", { revealable: true });
-      console.log(`[spanlens] Created project "default". Ingest API key (shown once here, and on Settings): ${key}`);
+      const { key } = await createApiKey(project.id, "generated at first start");
+      console.log(`[spanlens] Created project "default". Ingest API key (shown only this once; store it now): ${key}`);
     }
     return project;
   })();

@@ -1,16 +1,16 @@
 import { getProjectByName } from "@/lib/db/projects";
 import type { Project } from "@/lib/db/schema";
-import { readerProject } from "./auth";
+import { authorize } from "./auth";
 import { jsonError } from "./errors";
 
 export type ProjectAuth = { ok: true; project: Project } | { ok: false; response: Response };
 
 /**
- * The project a `/projects/{slug}` route names. A key may only reach its own project;
- * without one the request is the dashboard's (no sign-in yet), which reads `default`.
+ * The project a `/projects/{slug}` route names, after `authorize`. A key may only reach its
+ * own project; a signed-in user works on `default` (the only project until projects land).
  */
 export async function projectFromSlug(req: Request, slug: string): Promise<ProjectAuth> {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth;
   const project = await getProjectByName(slug);
   if (!project) return { ok: false, response: jsonError(404, `no project "${slug}"`) };
@@ -18,10 +18,7 @@ export async function projectFromSlug(req: Request, slug: string): Promise<Proje
   return { ok: true, project };
 }
 
-/**
- * A state-changing request's JSON body. Anything but application/json is refused with
- * 415, which also keeps other sites' form posts (text/plain, no preflight) out.
- */
+/** A state-changing request's JSON body (`authorize` already refused other content types with 415). */
 export async function readJsonBody(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") {

@@ -15,9 +15,6 @@ export const apiKeys = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-    /** Only for the key generated at first start, so Settings can show it until someone
-     * dismisses it; keys made later are shown once, at creation, and never stored. */
-    revealableKey: text("revealable_key"),
   },
   (t) => [index("api_keys_project_idx").on(t.projectId)],
 );

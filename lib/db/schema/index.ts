@@ -3,3 +3,4 @@ export * from "./api-keys";
 export * from "./saved-filters";
 export * from "./saved-funnels";
 export * from "./sampling-policies";
+export * from "./auth";

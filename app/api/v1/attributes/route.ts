@@ -1,4 +1,4 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { BadRequestError, jsonError } from "@/lib/http/errors";
 import { parseScopeParam } from "@/lib/http/scope-param";
 import { parseLimit } from "@/lib/http/time-params";
@@ -6,7 +6,7 @@ import { getSpanStore } from "@/lib/spans";
 
 /** Attribute keys for autocomplete and the explorer, from the catalog kept at ingest. */
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const params = new URL(req.url).searchParams;
   try {

@@ -1,5 +1,5 @@
 import { createSavedFunnel, listSavedFunnels } from "@/lib/db/saved-funnels";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { createSavedFunnelBody, savedFunnelProblem } from "@/lib/http/saved-funnel-body";
 
@@ -7,13 +7,13 @@ const view = ({ projectId: _p, ...row }: { projectId: number } & Record<string, 
 
 /** Saved funnels: list and create. */
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   return Response.json({ funnels: (await listSavedFunnels(auth.projectId)).map(view) });
 }
 
 export async function POST(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const parsed = createSavedFunnelBody.safeParse(await req.json().catch(() => null));
   const problem = savedFunnelProblem(parsed);

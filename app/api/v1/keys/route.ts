@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { createApiKey, listApiKeys } from "@/lib/db/api-keys";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   return Response.json({ keys: await listApiKeys(auth.projectId) });
 }
@@ -13,7 +13,7 @@ const createBody = z.object({ name: z.string().trim().min(1, "name is required")
 
 /** Returns the new key in full: the only time it is ever shown. */
 export async function POST(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const parsed = createBody.safeParse(await req.json().catch(() => null));
   if (!parsed.success) {

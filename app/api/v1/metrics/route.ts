@@ -1,4 +1,4 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { badRequestResponse } from "@/lib/http/errors";
 import { parseMetricsParams } from "@/lib/http/metrics-params";
 import { getSpanStore } from "@/lib/spans";
@@ -8,7 +8,7 @@ import { getSpanStore } from "@/lib/spans";
  * the spans matching `q`, per group and time bucket, plus each group's total over the range.
  */
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();

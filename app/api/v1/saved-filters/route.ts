@@ -1,17 +1,17 @@
 import { createSavedFilter, listSavedFilters } from "@/lib/db/saved-filters";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { createSavedFilterBody, savedFilterProblem } from "@/lib/http/saved-filter-body";
 import { withQueryStatus } from "@/lib/http/saved-filter-view";
 
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   return Response.json({ filters: (await listSavedFilters(auth.projectId)).map(withQueryStatus) });
 }
 
 export async function POST(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const parsed = createSavedFilterBody.safeParse(await req.json().catch(() => null));
   const problem = savedFilterProblem(parsed);

@@ -1,4 +1,4 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { badRequestResponse } from "@/lib/http/errors";
 import { handleIngest } from "@/lib/http/ingest-handler";
 import { parseSearchParams } from "@/lib/http/search-params";
@@ -9,7 +9,7 @@ export const POST = handleIngest;
 
 /** Trace search: TraceQL `q`, a time range, sort and paging; newest first by default. */
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();

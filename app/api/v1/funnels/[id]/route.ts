@@ -1,5 +1,5 @@
 import { deleteSavedFunnel, getSavedFunnel, updateSavedFunnel } from "@/lib/db/saved-funnels";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { patchSavedFunnelBody, savedFunnelProblem } from "@/lib/http/saved-funnel-body";
 
@@ -8,7 +8,7 @@ const notFound = (id: string) => jsonError(404, `saved funnel ${id} not found`);
 const view = ({ projectId: _p, ...row }: { projectId: number } & Record<string, unknown>) => (void _p, row);
 
 export async function GET(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   const row = await getSavedFunnel(auth.projectId, id);
@@ -16,7 +16,7 @@ export async function GET(req: Request, ctx: Ctx) {
 }
 
 export async function PATCH(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   const parsed = patchSavedFunnelBody.safeParse(await req.json().catch(() => null));
@@ -27,7 +27,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
 }
 
 export async function DELETE(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   return (await deleteSavedFunnel(auth.projectId, id)) ? new Response(null, { status: 204 }) : notFound(id);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { bodyProblem, funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
 import { getSpanStore } from "@/lib/spans";
@@ -8,7 +8,7 @@ const dropOffBody = funnelBody.extend({ step: z.number().int().min(0), limit: z.
 
 /** The entities (and their traces) that reached `step` (0-based) and did not go on. */
 export async function POST(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const parsed = dropOffBody.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return jsonError(400, bodyProblem(parsed.error));

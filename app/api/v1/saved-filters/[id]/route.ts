@@ -1,5 +1,5 @@
 import { deleteSavedFilter, getSavedFilter, updateSavedFilter } from "@/lib/db/saved-filters";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { patchSavedFilterBody, savedFilterProblem } from "@/lib/http/saved-filter-body";
 import { withQueryStatus } from "@/lib/http/saved-filter-view";
@@ -8,7 +8,7 @@ type Ctx = { params: Promise<{ id: string }> };
 const notFound = (id: string) => jsonError(404, `saved filter ${id} not found`);
 
 export async function GET(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   const row = await getSavedFilter(auth.projectId, id);
@@ -16,7 +16,7 @@ export async function GET(req: Request, ctx: Ctx) {
 }
 
 export async function PATCH(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   const parsed = patchSavedFilterBody.safeParse(await req.json().catch(() => null));
@@ -27,7 +27,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
 }
 
 export async function DELETE(req: Request, ctx: Ctx) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   return (await deleteSavedFilter(auth.projectId, id)) ? new Response(null, { status: 204 }) : notFound(id);

@@ -1,4 +1,4 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { nextTracePage, parseTracePage } from "@/lib/http/trace-page";
 import { getSpanStore } from "@/lib/spans";
@@ -10,7 +10,7 @@ import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
  * expect every span see `next` rather than a reply too large to build.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ traceId: string }> }) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { traceId } = await ctx.params;
   if (!normalizeTraceIdForLookup(traceId)) {

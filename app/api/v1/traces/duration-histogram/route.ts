@@ -1,11 +1,11 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { badRequestResponse } from "@/lib/http/errors";
 import { parseSearchParams } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 
 /** Trace durations of a search (same `q` and range as `GET /api/v1/traces`), log-bucketed. */
 export async function GET(req: Request) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();

@@ -1,11 +1,11 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { BadRequestError, jsonError } from "@/lib/http/errors";
 import { parseChartRange } from "@/lib/http/metrics-params";
 import { getSpanStore } from "@/lib/spans";
 
 /** `?scope=span|resource&start=&end=&since=`: distinct estimate and numeric summary of one key. */
 export async function GET(req: Request, ctx: { params: Promise<{ key: string }> }) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   // Next has already decoded the segment once; decoding again broke keys holding a `%`.
   const { key } = await ctx.params;

@@ -1,4 +1,4 @@
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { BadRequestError, jsonError } from "@/lib/http/errors";
 import { parseScopeParam } from "@/lib/http/scope-param";
 import { parseLimit } from "@/lib/http/time-params";
@@ -6,7 +6,7 @@ import { getSpanStore } from "@/lib/spans";
 
 /** Top values of one attribute key, most frequent first. */
 export async function GET(req: Request, ctx: { params: Promise<{ key: string }> }) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   // Next has already decoded the segment once; decoding again broke keys holding a `%`.
   const { key } = await ctx.params;

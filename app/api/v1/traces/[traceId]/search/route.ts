@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readerProject } from "@/lib/http/auth";
+import { authorize } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
@@ -16,7 +16,7 @@ const Params = z.object({
  * matches names and services itself.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ traceId: string }> }) {
-  const auth = await readerProject(req);
+  const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   const { traceId } = await ctx.params;
   if (!normalizeTraceIdForLookup(traceId)) return jsonError(400, `traceId: expected 32 or 16 hex characters, got "${traceId}"`);

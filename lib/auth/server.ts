@@ -1,0 +1,71 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { getAppDb } from "@/lib/db/client";
+import { accounts, sessions, users, verifications } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { appOrigin } from "@/lib/http/origin";
+import { processSingleton } from "@/lib/process-singleton";
+import { authSecret } from "./secret";
+
+/** Sign-in attempts one address may make per window before it gets 429s. */
+export const SIGN_IN_LIMIT = { window: 60, max: 10 } as const;
+
+function createAuth(db: Awaited<ReturnType<typeof getAppDb>>) {
+  return betterAuth({
+    appName: "Spanlens",
+    // Without SPANLENS_URL the origin comes from each request (see appOrigin).
+    baseURL: env().publicUrl,
+    secret: authSecret(),
+    database: drizzleAdapter(db, {
+      provider: "sqlite",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    // Accounts are made by the instance owner (first start, /setup, later invites), never by sign-up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: { additionalFields: { role: { type: "string", required: false, defaultValue: "member", input: false } } },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // On in every mode (better-auth turns it on only when NODE_ENV is production), and
+    // stricter for sign-in than better-auth's default.
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      customRules: { "/sign-in/*": { ...SIGN_IN_LIMIT } },
+    },
+    trustedOrigins: (req) => [req ? appOrigin(req) : env().publicUrl].filter((o): o is string => !!o),
+    advanced: {
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      ipAddress: { trustedProxies: env().trustedProxies },
+    },
+    telemetry: { enabled: false },
+    // nextCookies must stay last: it copies Set-Cookie into server actions' responses.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const holder = processSingleton("betterAuth", () => ({ auth: null as Promise<Auth> | null }));
+
+/** The one better-auth instance of this process, on the app store. */
+export function getAuth(): Promise<Auth> {
+  holder.auth ??= getAppDb().then(createAuth);
+  holder.auth.catch(() => (holder.auth = null));
+  return holder.auth;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** The signed-in user of a request (from its session cookie), or null. */
+export async function sessionUser(headers: Headers): Promise<SessionUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const { id, email, name, role } = session.user as typeof session.user & { role?: string };
+  return { id, email, name, role: role ?? "member" };
+}
