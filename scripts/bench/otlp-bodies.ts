@@ -17,6 +17,21 @@ function anyValue(v: AnyValue): object {
 const attrs = (list: Attr[]) => list.map((a) => ({ key: a.key, value: anyValue(a.value) }));
 const id = (hex: string) => Buffer.from(hex, "hex");
 
+/** The same, from traces produced one by one, so only the encoded bodies stay in memory. */
+export function otlpProtoBodiesFrom(traces: Iterable<NormalizedSpan[]>, perRequest: number): Uint8Array[] {
+  const bodies: Uint8Array[] = [];
+  let pending: NormalizedSpan[] = [];
+  for (const trace of traces) {
+    pending.push(...trace);
+    if (pending.length >= perRequest) {
+      bodies.push(...otlpProtoBodies(pending.slice(0, perRequest), perRequest));
+      pending = pending.slice(perRequest);
+    }
+  }
+  if (pending.length) bodies.push(...otlpProtoBodies(pending, perRequest));
+  return bodies;
+}
+
 /**
  * OTLP/HTTP protobuf bodies of `perRequest` spans, as an SDK's batch exporter sends them:
  * one ResourceSpans per service in the batch. Encoded with the same message definitions
