@@ -23,16 +23,20 @@ if (!env.SPANLENS_API_KEY) {
 }
 
 // An admin to sign in with: SPANLENS_ADMIN_* when set, else demo@spanlens.local with a
-// generated password kept in the data dir (readable by this user only).
-const adminFile = path.join(dataDir, "demo-admin-password");
+// password generated on the first run and printed once. Only a marker is kept, never the
+// password: later runs leave the account as it is.
+const adminMarker = path.join(dataDir, "demo-admin-created");
 let firstAdmin = false;
 if (!env.SPANLENS_ADMIN_EMAIL || !env.SPANLENS_ADMIN_PASSWORD) {
-  if (!fs.existsSync(adminFile)) {
-    fs.writeFileSync(adminFile, randomBytes(12).toString("base64url") + "\n", { mode: 0o600 });
-    firstAdmin = true;
-  }
   env.SPANLENS_ADMIN_EMAIL = "demo@spanlens.local";
-  env.SPANLENS_ADMIN_PASSWORD = fs.readFileSync(adminFile, "utf8").trim();
+  if (!fs.existsSync(adminMarker)) {
+    env.SPANLENS_ADMIN_PASSWORD = randomBytes(12).toString("base64url");
+    fs.writeFileSync(adminMarker, `${env.SPANLENS_ADMIN_EMAIL}\n`);
+    firstAdmin = true;
+  } else {
+    delete env.SPANLENS_ADMIN_EMAIL;
+    delete env.SPANLENS_ADMIN_PASSWORD;
+  }
 }
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -72,6 +76,8 @@ if (reload || Date.now() - loadedAt > RELOAD_AFTER_MS) {
   console.log("[demo] demo data already loaded (run `npm run demo -- --reload` to add a fresh day)");
 }
 const credentials = firstAdmin
-  ? `  Sign in as ${env.SPANLENS_ADMIN_EMAIL} with password ${env.SPANLENS_ADMIN_PASSWORD}\n  (printed only this once; it is kept in ${adminFile})`
-  : `  Sign in as ${env.SPANLENS_ADMIN_EMAIL} (${process.env.SPANLENS_ADMIN_PASSWORD ? "SPANLENS_ADMIN_PASSWORD" : `password in ${adminFile}`})`;
+  ? `  Sign in as ${env.SPANLENS_ADMIN_EMAIL} with password ${env.SPANLENS_ADMIN_PASSWORD}\n  (printed only this once and not stored: note it down)`
+  : process.env.SPANLENS_ADMIN_PASSWORD
+    ? `  Sign in as ${process.env.SPANLENS_ADMIN_EMAIL} (SPANLENS_ADMIN_PASSWORD)`
+    : "  Sign in as demo@spanlens.local with the password printed at the first run (lost? start over with a new SPANLENS_DATA_DIR)";
 console.log(`\n  Spanlens is running: sign in at ${url}/sign-in\n${credentials}\n  Ingest key: ${env.SPANLENS_API_KEY}\n`);
