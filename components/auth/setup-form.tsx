@@ -4,6 +4,7 @@ import { useState } from "react";
 import { fullPageLoad } from "./full-page-load";
 import { Field } from "./auth-card";
 import { signIn, signInProblem } from "./sign-in-form";
+import { buttonClass } from "@/components/ui/button";
 
 type Problem = { field: "name" | "email" | "password" | null; message: string };
 
@@ -58,7 +59,7 @@ export function SetupForm() {
       <button
         type="submit"
         disabled={pending}
-        className="h-8 rounded-md bg-accent text-[13px] font-medium text-white hover:opacity-90 disabled:opacity-50 dark:text-bg"
+        className={buttonClass("primary", "h-8 justify-center")}
       >
         {pending ? "Creating…" : "Create the admin account"}
       </button>

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { fullPageLoad } from "./full-page-load";
 import { Field } from "./auth-card";
+import { buttonClass } from "@/components/ui/button";
 
 /** What a failed sign-in answer means for the person typing. */
 export async function signInProblem(res: Response): Promise<string> {
@@ -60,7 +61,7 @@ export function SignInForm({ next }: { next: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="h-8 rounded-md bg-accent text-[13px] font-medium text-white hover:opacity-90 disabled:opacity-50 dark:text-bg"
+        className={buttonClass("primary", "h-8 justify-center")}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

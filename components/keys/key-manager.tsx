@@ -6,6 +6,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyTable } from "./key-table";
 import { fetchKeys, keysQueryKey } from "./queries";
+import { LoadError } from "@/components/ui/load-error";
 
 /** Settings' API keys: creating, listing and revoking keys. A key is shown in full only when created. */
 export function KeyManager() {
@@ -25,9 +26,7 @@ export function KeyManager() {
           Keys <span className="font-mono font-normal text-muted">{keys.length || ""}</span>
         </h2>
         {query.isError && (
-          <p role="alert" className="text-error">
-            Could not load the keys: {query.error.message}. Reload the page to try again.
-          </p>
+          <LoadError what="the keys" error={query.error} />
         )}
         {query.isPending ? (
           <SkeletonRows rows={3} columns={5} />

@@ -7,6 +7,7 @@ import { PurgeStatus } from "./purge-status";
 import { fetchRetention, retentionKey } from "./queries";
 import { RetentionForm } from "./retention-form";
 import { StorageFacts } from "./storage-facts";
+import { LoadError } from "@/components/ui/load-error";
 
 // Sizes and the next purge move on their own: refresh while the page is open.
 const REFRESH_MS = 30_000;
@@ -25,11 +26,7 @@ export function RetentionPanel({ slug }: { slug: string }) {
   });
   if (query.isPending) return <SkeletonRows rows={6} columns={3} />;
   if (query.isError) {
-    return (
-      <p role="alert" className="text-error">
-        Could not load storage and retention: {query.error.message}. Reload the page to try again.
-      </p>
-    );
+    return <LoadError what="storage and retention" error={query.error} />;
   }
   const view = query.data;
   return (

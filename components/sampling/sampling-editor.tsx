@@ -17,6 +17,7 @@ import { fetchSampling, samplingKey, saveSampling, useSamplingPreview, type Samp
 import { RuleTable } from "./rule-table";
 import { SamplingPreviewPanel } from "./sampling-preview";
 import { useSettled } from "./use-settled";
+import { LoadError } from "@/components/ui/load-error";
 
 const PREVIEW_DEBOUNCE_MS = 500;
 
@@ -26,11 +27,7 @@ export function SamplingEditor({ slug }: { slug: string }) {
   const query = useQuery({ queryKey: samplingKey(slug), queryFn: () => fetchSampling(slug), refetchOnWindowFocus: false });
   if (query.isPending) return <SkeletonRows rows={3} columns={5} />;
   if (query.isError) {
-    return (
-      <p role="alert" className="text-error">
-        Could not load the sampling rules: {query.error.message}. Reload the page to try again.
-      </p>
-    );
+    return <LoadError what="the sampling rules" error={query.error} />;
   }
   return <PolicyEditor slug={slug} saved={query.data} />;
 }

@@ -6,7 +6,7 @@ import { getProjectSettings } from "@/lib/db/project-settings";
 import { dropExpired, retentionCutoffNs } from "@/lib/retention/gate";
 import { effectiveRetentionSeconds, formatRetention } from "@/lib/retention/period";
 import { applySampling } from "@/lib/sampling/sampler";
-import { getSpanStore } from "@/lib/spans";
+import { getSpanStore, type SpanStore } from "@/lib/spans";
 import { isOverloaded, type OverloadedError } from "@/lib/spans/group-commit";
 import { requireKey } from "./auth";
 import { readBodyCapped } from "./read-body";
@@ -40,8 +40,9 @@ export async function handleIngest(req: Request): Promise<Response> {
   if (!auth.ok) return auth.response;
   let format: IngestFormat | null = null;
   let reserved = 0;
-  const store = await getSpanStore();
+  let store: SpanStore | null = null;
   try {
+    store = await getSpanStore();
     // Refuse before reading and decoding the body: under overload that work is wasted.
     // A body of unknown length counts as the largest allowed.
     const size = Math.min(Number(req.headers.get("content-length")) || INGEST_LIMITS.maxBodyBytes, INGEST_LIMITS.maxBodyBytes);
@@ -74,7 +75,7 @@ export async function handleIngest(req: Request): Promise<Response> {
     });
     return reply(out.body, out.contentType, 200);
   } catch (err) {
-    store.release(reserved);
+    store?.release(reserved);
     if (isOverloaded(err)) {
       return overloaded(err, format ?? errorFormatFor(req.headers.get("content-type")));
     }

@@ -52,15 +52,15 @@ export interface CompiledPolicy {
   defaultRate: number;
 }
 
-const compiled = processSingleton("samplingCompiled", () => new Map<string, CompiledPolicy>());
+// Keyed by the policy object, which the settings cache keeps for a few seconds: rules are
+// compiled once per load, not once per request.
+const compiled = new WeakMap<SamplingPolicy, CompiledPolicy>();
 
 export function compilePolicy(policy: SamplingPolicy): CompiledPolicy {
-  const key = JSON.stringify(policy);
-  let hit = compiled.get(key);
+  let hit = compiled.get(policy);
   if (!hit) {
     hit = { rules: policy.rules.map((r) => ({ rate: r.rate, matches: compileSpanPredicate(r.match) })), defaultRate: policy.defaultRate };
-    if (compiled.size > 100) compiled.clear();
-    compiled.set(key, hit);
+    compiled.set(policy, hit);
   }
   return hit;
 }

@@ -77,8 +77,6 @@ export class GroupCommitWriter<P, R> {
   constructor(
     /** Commits a whole batch in one transaction; returns one result per write, in order. */
     private readonly commit: (batch: PendingWrite<P>[]) => Promise<R[]>,
-    /** Work that must not run inside a request's transaction (promotion, merges, purges). */
-    private readonly between: () => Promise<void> = async () => undefined,
     readonly limits: WriteQueueLimits = ingestLimitsFromEnv(),
   ) {}
 
@@ -175,7 +173,6 @@ export class GroupCommitWriter<P, R> {
           this.queuedSpans -= w.spans;
           this.queuedBytes -= w.bytes;
         }
-        await this.between().catch((err) => console.error("[spanlens] background store work failed", err));
       }
     } finally {
       this.running = false;

@@ -1,4 +1,5 @@
-import type { ComparisonOp, Condition, Field, Intrinsic, KindValue, Static, StaticNode, StatusValue } from "./ast";
+import type { ComparisonOp, Condition, Field, Intrinsic, Static, StaticNode } from "./ast";
+import { KIND_CODES, STATUS_CODES } from "./codes";
 import { compareAttribute, compareEventAttribute, stringOp } from "./compile-attribute";
 import { TraceQLError } from "./errors";
 import type { ParamBag } from "./params";
@@ -23,8 +24,6 @@ export interface ConditionContext {
  */
 type Position = "top" | "inner" | "negated";
 
-const STATUS_CODES: Record<StatusValue, number> = { unset: 0, ok: 1, error: 2 };
-const KIND_CODES: Record<KindValue, number> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
 
 /** String-valued intrinsics; `nullable` names the column a `= nil` test reads. */
 const STRING_INTRINSICS: Partial<Record<Intrinsic, { sql: string; nullable?: string; trace?: boolean }>> = {

@@ -1,7 +1,9 @@
+import { serviceNameOf } from "@/lib/ingest/service-name";
 import type { AnyValue, Attr, NormalizedSpan } from "@/lib/ingest/types";
 import type {
-  AttributeScope, ComparisonOp, Condition, Field, Intrinsic, KindValue, Pos, Static, StaticNode, StatusValue,
+  AttributeScope, ComparisonOp, Condition, Field, Intrinsic, Pos, Static, StaticNode,
 } from "./ast";
+import { KIND_CODES, STATUS_CODES } from "./codes";
 import { TraceQLError } from "./errors";
 import { parseTraceQL } from "./parse";
 import { re2ToRegExp } from "./regex-js";
@@ -183,12 +185,6 @@ function lookup<T>(scope: "span" | "resource" | "unscoped", key: string, as: (v:
   return (s: NormalizedSpan) => read(s.attributes) ?? read(s.resource);
 }
 
-/** The stored service_name column (span-chunk.ts): the first service.name, if a non-empty string. */
-function serviceColumn(s: NormalizedSpan): string {
-  const attr = s.resource.find((a) => a.key === "service.name");
-  return attr?.value.t === "str" && attr.value.v ? attr.value.v : "unknown_service";
-}
-
 function attribute(
   scope: AttributeScope, key: string, op: ComparisonOp, node: StaticNode, bad: () => TraceQLError,
 ): SpanPredicate {
@@ -205,7 +201,7 @@ function attribute(
       if (scope === "resource" && key === "service.name" && op === "=") {
         // The SQL also checks the service_name column, which never holds "" and reads the first
         // service.name where the map keeps the last; mirrored so both keep the same spans.
-        return (s) => str(s) === v.value && serviceColumn(s) === v.value;
+        return (s) => str(s) === v.value && serviceNameOf(s) === v.value;
       }
       const test = stringTest(op, v.value, node);
       return (s) => {
@@ -283,12 +279,6 @@ function anyEventAttribute(key: string, test: Test<AnyValue>): SpanPredicate {
 }
 
 // Intrinsics ---------------------------------------------------------------------------------
-
-// Copies of compile-condition.ts's tables, which are not exported.
-const STATUS_CODES: Record<StatusValue, number> = { unset: 0, ok: 1, error: 2 };
-const KIND_CODES: Record<KindValue, number> = {
-  unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5,
-};
 
 /**
  * String intrinsics as the store holds them: `read` is null where the column is NULL, `isNil`

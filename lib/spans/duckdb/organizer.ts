@@ -40,7 +40,6 @@ export class Organizer {
   private rate = 0;
   private failures = 0;
   private stopped = false;
-  organizedSpans = 0;
 
   constructor(
     private readonly writer: DuckDBConnection,
@@ -109,7 +108,6 @@ export class Organizer {
         const result = await this.exclusive(() => organizeLanded(this.writer, this.promoted, maxReq));
         this.failures = 0;
         this.finish(covering, result.landed / Math.max(0.001, (performance.now() - t0) / 1000));
-        this.organizedSpans += result.stored;
         this.storedSinceCheck += result.stored;
       } catch (err) {
         // Landed rows stay where they are, so nothing is lost: try again, backing off.

@@ -1,6 +1,7 @@
 import {
   BIGINT, DOUBLE, DuckDBDataChunk, INTEGER, LIST, UINTEGER, UTINYINT, VARCHAR, listValue, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
+import { serviceNameOf } from "@/lib/ingest/service-name";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { attrsToOtlpJson, splitAttrs, type TypedAttrs } from "../attribute-codec";
 
@@ -19,11 +20,6 @@ export const SPAN_CHUNK_TYPES: DuckDBType[] = [
 
 /** DuckDB's vector size: a chunk holds at most this many rows. */
 export const CHUNK_ROWS = 2048;
-
-function serviceName(span: NormalizedSpan): string {
-  const attr = span.resource.find((a) => a.key === "service.name");
-  return attr?.value.t === "str" && attr.value.v ? attr.value.v : "unknown_service";
-}
 
 /** A JSON object from entries whose values are already JSON text; null when empty. */
 function jsonObject<T>(entries: { key: string; value: T }[], valueJson: (v: T) => string): string | null {
@@ -70,7 +66,7 @@ function row(projectId: number, s: NormalizedSpan, rate: number, seq: number): D
     ? JSON.stringify(s.links.map((l) => ({ ...l, attributes: attrsToOtlpJson(l.attributes) })))
     : null;
   return [
-    projectId, s.traceId, s.spanId, s.parentSpanId, s.traceState || null, s.name, s.kind, serviceName(s),
+    projectId, s.traceId, s.spanId, s.parentSpanId, s.traceState || null, s.name, s.kind, serviceNameOf(s),
     s.startNs, s.endNs, s.endNs - s.startNs, s.statusCode, s.statusMessage || null, s.scopeName || null, s.scopeVersion || null,
     ...typedMapValues(splitAttrs(s.attributes)),
     ...resourceValues(s.resource),

@@ -51,7 +51,7 @@ export class DuckDbSpanStore implements SpanStore {
     private readonly file: string,
     limits?: WriteQueueLimits,
   ) {
-    this.writerQueue = new GroupCommitWriter((batch) => this.commitBatch(batch), undefined, limits);
+    this.writerQueue = new GroupCommitWriter((batch) => this.commitBatch(batch), limits);
     this.organizer = new Organizer(writer, promoted, file, (task) => this.writerQueue.exclusive(task));
   }
 
