@@ -21,7 +21,8 @@ test("a deep link asks to sign in, then opens; signing out locks the app again",
   // Keyboard only: Enter submits.
   await page.getByLabel("Password").fill(E2E_ADMIN.password);
   await page.getByLabel("Password").press("Enter");
-  await expect(page).toHaveURL(baseUrl() + deepLink);
+  // The URL gains the project, so a link copied from here opens the same one for a teammate.
+  await expect(page).toHaveURL(`${baseUrl()}${deepLink}&project=default`);
   await expect(page.getByTestId("signed-in-as")).toHaveText(E2E_ADMIN.email);
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -85,7 +85,7 @@ test("lists the latest traces, opens one and shows a span's attributes", async (
   await expect(errRow.getByTestId("copy-id")).toHaveText(errTrace.id.slice(0, 8));
 
   await page.getByRole("link", { name: errTrace.root }).click();
-  await expect(page).toHaveURL(new RegExp(`/traces/${errTrace.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/traces/${errTrace.id}\\?project=default$`));
   const header = page.getByTestId("trace-header");
   await expect(header).toContainText("180 ms");
   const spans = page.getByTestId("span-row");
@@ -133,5 +133,5 @@ test("an unknown trace says so and links home", async ({ page }) => {
   await page.goto(`${baseUrl()}/traces/${"0".repeat(31)}1`);
   await expect(page.getByRole("heading", { name: "Trace not found" })).toBeVisible();
   await page.getByRole("link", { name: "Back to the latest traces" }).click();
-  await expect(page).toHaveURL(`${baseUrl()}/`);
+  await expect(page).toHaveURL(`${baseUrl()}/?project=default`);
 });

@@ -107,7 +107,7 @@ test("types a query with autocomplete, builds it with the builder, saves it and 
   await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(`Enterprise checkouts ${run}`);
   await dialog.getByRole("textbox", { name: "Author" }).fill("Ana");
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page).toHaveURL(/\/traces\?filter=[\w-]+$/);
+  await expect(page).toHaveURL(/\/traces\?project=default&filter=[\w-]+$/);
   await expect(page.getByTestId("saved-filters").getByRole("link", { name: `Enterprise checkouts ${run}` })).toHaveAttribute("aria-current", "page");
   const link = page.url();
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiKey, baseUrl, keyHeader } from "./env";
+import { expect, test } from "@playwright/test";
+import { adminRequest, apiKey, baseUrl } from "./env";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -27,15 +27,17 @@ function traces() {
 }
 
 /** What the other specs expect: no sampling, the default retention. */
-async function reset(request: APIRequestContext) {
-  const sampling = await request.put(projectApi("/sampling"), { headers: keyHeader(), data: { rules: [], defaultRate: 1 } });
+async function reset() {
+  const admin = await adminRequest();
+  const sampling = await admin.put(projectApi("/sampling"), { data: { rules: [], defaultRate: 1 } });
   expect(sampling.status(), await sampling.text()).toBe(200);
-  const retention = await request.put(projectApi("/retention"), { headers: keyHeader(), data: { retention: null } });
+  const retention = await admin.put(projectApi("/retention"), { data: { retention: null } });
   expect(retention.status(), await retention.text()).toBe(200);
+  await admin.dispose();
 }
 
 test.beforeAll(async ({ request }) => {
-  await reset(request);
+  await reset();
   const res = await request.post(`${baseUrl()}/v1/traces`, {
     headers: { authorization: `Bearer ${apiKey()}` },
     data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "e2e-sampling" } }] }, scopeSpans: [{ spans: traces() }] }] },
@@ -43,8 +45,8 @@ test.beforeAll(async ({ request }) => {
   expect(res.status(), await res.text()).toBe(200);
 });
 
-test.afterAll(async ({ request }) => {
-  await reset(request);
+test.afterAll(async () => {
+  await reset();
 });
 
 test("sampling rules: a bad condition is flagged on its row, the preview counts the draft, and Save keeps it", async ({ page }) => {

@@ -25,7 +25,7 @@ describe("first start without SPANLENS_ADMIN_*", () => {
     expect(home.status).toBe(307);
     expect(new URL(home.headers.get("location")!, server.url).pathname).toBe("/setup");
     expect((await fetch(`${server.url}/setup`, { redirect: "manual" })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/v1/keys`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/v1/projects/default/keys`)).status).toBe(401);
 
     expect((await setup(owner, { origin: "https://evil.example" })).status).toBe(403);
     const badEmail = await setup({ ...owner, email: "not-an-email" });

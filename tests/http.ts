@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { inject } from "vitest";
+import { sessionHeaders } from "./auth-helpers";
 
 export const base = () => inject("baseUrl");
 export const key = () => inject("apiKey");
@@ -41,4 +42,10 @@ export function hexId(hexLen: 16 | 32) {
   let s = "";
   while (s.length < hexLen) s += Math.floor(Math.random() * 16).toString(16);
   return (counter.toString(16) + s).slice(0, hexLen).replace(/^0/, "a");
+}
+
+/** fetch as the signed-in test admin (the instance owner): for saving and administering, which keys cannot do. */
+export async function adminApi(path: string, init: RequestInit = {}) {
+  const headers = { ...(await sessionHeaders(base(), inject("admin"))), ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string> | undefined) };
+  return fetch(base() + path, { ...init, headers });
 }

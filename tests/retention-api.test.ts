@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otlpRequest } from "./otlp-json-payloads";
-import { startServer, type TestServer } from "./server";
+import { sessionHeaders } from "./auth-helpers";
+import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "./server";
 
 const HOUR_MS = 3_600_000;
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ env: { SPANLENS_RETENTION: "2d" } });
+  server = await startServer({ env: { SPANLENS_RETENTION: "2d", ...ADMIN_ENV } });
 });
 afterAll(() => server.stop());
 
@@ -31,7 +32,7 @@ function trace(hoursAgo: number) {
 
 const retention = async (body?: unknown) => {
   const res = await fetch(`${server.url}/api/v1/projects/default/retention`, body === undefined ? { headers: auth() } : {
-    method: "PUT", headers: { ...auth(), "content-type": "application/json" }, body: JSON.stringify(body),
+    method: "PUT", headers: { ...(await sessionHeaders(server.url, TEST_ADMIN)), "content-type": "application/json" }, body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 };
@@ -73,7 +74,7 @@ describe("retention", () => {
     expect(await retention({ retention: "7m" })).toMatchObject({ status: 400, body: { error: expect.stringContaining("retention:") } });
     expect(await retention({ retention: 7 })).toMatchObject({ status: 400 });
     const wrongType = await fetch(`${server.url}/api/v1/projects/default/retention`, {
-      method: "PUT", headers: { ...auth(), "content-type": "text/plain" }, body: JSON.stringify({ retention: "1d" }),
+      method: "PUT", headers: { ...(await sessionHeaders(server.url, TEST_ADMIN)), "content-type": "text/plain" }, body: JSON.stringify({ retention: "1d" }),
     });
     expect(wrongType.status).toBe(415);
     expect((await retention()).body).toMatchObject({ retention: null, default: "2d", effective: "2d" });
@@ -84,7 +85,7 @@ describe("retention", () => {
     const before = (await retention()).body.storage.spans;
 
     expect((await retention({ retention: "1d" })).body).toMatchObject({ retention: "1d", effective: "1d" });
-    const purge = await fetch(`${server.url}/api/v1/projects/default/retention/purge`, { method: "POST", headers: auth() });
+    const purge = await fetch(`${server.url}/api/v1/projects/default/retention/purge`, { method: "POST", headers: await sessionHeaders(server.url, TEST_ADMIN) });
     expect(purge.status).toBe(200);
     expect((await purge.json()).byProject.default).toBe(2);
     expect(await traceStatus(dayAndHalf.traceId)).toBe(404);

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceDetail } from "@/lib/spans/types";
 import { traceRandomness } from "@/lib/sampling/sampler";
 import { otlpRequest, type SpanSpec } from "./otlp-json-payloads";
-import { startServer, type TestServer } from "./server";
+import { sessionHeaders } from "./auth-helpers";
+import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "./server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: ADMIN_ENV });
 });
 afterAll(() => server.stop());
 
@@ -16,7 +17,9 @@ const json = (method: string, body: unknown) => ({
 });
 const policyUrl = () => `${server.url}/api/v1/projects/default/sampling`;
 const put = async (body: unknown) => {
-  const res = await fetch(policyUrl(), json("PUT", body));
+  const res = await fetch(policyUrl(), {
+    method: "PUT", headers: { ...(await sessionHeaders(server.url, TEST_ADMIN)), "content-type": "application/json" }, body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 };
 

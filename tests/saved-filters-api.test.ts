@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { api } from "./http";
+import { adminApi } from "./http";
 
 const send = (method: string, path: string, body?: unknown) =>
-  api(path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  adminApi(path, { method, body: body ? JSON.stringify(body) : undefined });
 
 describe("saved filters", () => {
   it("create, list, rename, fetch by id and delete", async () => {

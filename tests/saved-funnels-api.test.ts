@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { api, getJson, hexId, postJson } from "./http";
+import { adminApi, getJson, hexId, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
 
 const send = (method: string, path: string, body?: unknown) =>
-  api(path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  adminApi(path, { method, body: body ? JSON.stringify(body) : undefined });
 
 const definition = { steps: ['{ span.funnel.stage = "view" }', '{ span.funnel.stage = "cart" }'], by: "span.user.id", window: "1h", since: "7d" };
 

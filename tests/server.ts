@@ -19,6 +19,8 @@ export interface TestServer {
 
 /** The admin the shared test servers create at start (SPANLENS_ADMIN_EMAIL/PASSWORD). */
 export const TEST_ADMIN = { email: "admin@spanlens.test", password: "correct horse battery staple" };
+/** The environment that makes a server create TEST_ADMIN, as its instance owner. */
+export const ADMIN_ENV = { SPANLENS_ADMIN_EMAIL: TEST_ADMIN.email, SPANLENS_ADMIN_PASSWORD: TEST_ADMIN.password };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { latestTracesKey, TRACES_PAGE_SIZE } from "@/components/traces/queries";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { getSpanStore } from "@/lib/spans";
 import { HomeClient } from "./client";
 import { renderedAt, requestOrigin } from "./request-context";
@@ -13,7 +13,7 @@ const MAX_NS = 9_223_372_036_854_775_807n;
 
 export default async function HomePage() {
   await connection();
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const [store, origin] = await Promise.all([getSpanStore(), requestOrigin()]);
   const queryClient = new QueryClient();
   await queryClient.prefetchInfiniteQuery({

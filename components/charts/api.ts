@@ -1,3 +1,4 @@
+import { withProject } from "@/components/project/with-project";
 /** A failed API call: the server's message, and for TraceQL errors where in the query it is. */
 export class ApiError extends Error {
   constructor(
@@ -22,7 +23,7 @@ export class ApiError extends Error {
 }
 
 export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, {
+  const res = await fetch(withProject(url), {
     ...init,
     headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
   });

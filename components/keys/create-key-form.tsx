@@ -4,18 +4,21 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { createKey, keysQueryKey, validateKeyName } from "./queries";
+import { useProject } from "@/components/project/project-context";
+import { createKey, keysQueryKey, validateKeyName, type KeyScope } from "./queries";
 import { SecretBox } from "./secret-box";
 
 /** Name a key, create it, and show it in full this one time. */
 export function CreateKeyForm() {
   const queryClient = useQueryClient();
+  const { slug } = useProject();
   const id = useId();
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<Record<KeyScope, boolean>>({ ingest: true, read: false });
   const [touched, setTouched] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const create = useMutation({
-    mutationFn: createKey,
+    mutationFn: (input: { name: string; scopes: KeyScope[] }) => createKey(slug, input),
     onSuccess: ({ key, apiKey }) => {
       setCreated({ name: apiKey.name, key });
       setName("");
@@ -23,7 +26,8 @@ export function CreateKeyForm() {
       void queryClient.invalidateQueries({ queryKey: keysQueryKey });
     },
   });
-  const localError = touched ? validateKeyName(name) : null;
+  const chosen = (Object.keys(scopes) as KeyScope[]).filter((s) => scopes[s]);
+  const localError = touched ? (validateKeyName(name) ?? (chosen.length ? null : "Choose what the key may do: ingest, read, or both.")) : null;
   const error = localError ?? (create.isError ? create.error.message : null);
 
   return (
@@ -35,8 +39,8 @@ export function CreateKeyForm() {
         onSubmit={(e) => {
           e.preventDefault();
           setTouched(true);
-          if (validateKeyName(name)) return;
-          create.mutate(name.trim());
+          if (validateKeyName(name) || !chosen.length) return;
+          create.mutate({ name: name.trim(), scopes: chosen });
         }}
       >
         <label htmlFor={`${id}-name`} className="sr-only">Key name</label>
@@ -54,6 +58,23 @@ export function CreateKeyForm() {
           aria-describedby={error ? `${id}-error` : undefined}
           className="w-72"
         />
+        <fieldset className="flex items-center gap-3 text-xs">
+          <legend className="sr-only">Scopes</legend>
+          {(["ingest", "read"] as const).map((s) => (
+            <label key={s} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                name={`scope-${s}`}
+                checked={scopes[s]}
+                onChange={(e) => {
+                  setScopes((cur) => ({ ...cur, [s]: e.target.checked }));
+                  create.reset();
+                }}
+              />
+              {s === "ingest" ? "Ingest (send spans)" : "Read (query the API)"}
+            </label>
+          ))}
+        </fieldset>
         <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create key"}
         </Button>

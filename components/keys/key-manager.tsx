@@ -7,16 +7,18 @@ import { CreateKeyForm } from "./create-key-form";
 import { KeyTable } from "./key-table";
 import { fetchKeys, keysQueryKey } from "./queries";
 import { LoadError } from "@/components/ui/load-error";
+import { useProject } from "@/components/project/project-context";
 
 /** Settings' API keys: creating, listing and revoking keys. A key is shown in full only when created. */
 export function KeyManager() {
-  const query = useQuery({ queryKey: keysQueryKey, queryFn: fetchKeys });
+  const { slug } = useProject();
+  const query = useQuery({ queryKey: keysQueryKey, queryFn: () => fetchKeys(slug) });
   const keys = query.data ?? [];
 
   return (
     <div className="flex max-w-4xl flex-col gap-5">
       <p className="text-muted">
-        Keys let SDKs send spans to this server: send one as <code className="font-mono text-fg">Authorization: Bearer &lt;key&gt;</code>{" "}
+        Keys let SDKs send spans (the <em>ingest</em> scope) and scripts use the read API (the <em>read</em> scope). Keys never administer: keys, members and settings need a signed-in admin. Send one as <code className="font-mono text-fg">Authorization: Bearer &lt;key&gt;</code>{" "}
         or <code className="font-mono text-fg">x-api-key: &lt;key&gt;</code>. Use one key per service or environment, so
         you can revoke one without touching the others.
       </p>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/time";
+import { useProject } from "@/components/project/project-context";
 import { isoToUnixNano, keysQueryKey, revokeKey, type KeyRow } from "./queries";
 
 const TH = "h-8 border-b border-line bg-panel px-3 text-left text-xs font-medium text-muted";
@@ -12,9 +13,10 @@ const TD = "h-[30px] border-b border-line px-3 align-middle";
 
 export function KeyTable({ keys }: { keys: KeyRow[] }) {
   const queryClient = useQueryClient();
+  const { slug } = useProject();
   const [confirming, setConfirming] = useState<KeyRow | null>(null);
   const revoke = useMutation({
-    mutationFn: (id: number) => revokeKey(id),
+    mutationFn: (id: number) => revokeKey(slug, id),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keysQueryKey });
       setConfirming(null);
@@ -28,6 +30,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
           <tr>
             <th scope="col" className={TH}>Name</th>
             <th scope="col" className={TH}>Key</th>
+            <th scope="col" className={TH}>Scopes</th>
             <th scope="col" className={TH}>Created</th>
             <th scope="col" className={TH}>Last used</th>
             <th scope="col" className={TH}>Status</th>
@@ -39,6 +42,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
             <tr key={k.id} data-testid="key-row" className={k.revokedAt ? "text-muted" : ""}>
               <td className={`${TD} font-medium`}>{k.name}</td>
               <td className={`${TD} font-mono text-xs`}>{k.prefix}…</td>
+              <td className={`${TD} text-xs`}>{k.scopes.join(", ")}</td>
               <td className={`${TD} text-xs`}>
                 <RelativeTime unixNano={isoToUnixNano(k.createdAt)} />
               </td>

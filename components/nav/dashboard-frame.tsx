@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Kbd } from "@/components/ui/kbd";
+import { ProjectProvider, type CurrentProject } from "@/components/project/project-context";
+import type { ProjectChoice } from "@/lib/auth/page-access";
 import { Sidebar } from "./sidebar";
 
 const SHORTCUTS: [string[], string][] = [
@@ -18,7 +20,9 @@ function typingIn(target: EventTarget | null) {
 }
 
 /** The dashboard frame: navigation, page, and the global `?` and `/` keys. */
-export function DashboardFrame({ children, user }: { children: React.ReactNode; user: { email: string; name: string } }) {
+export function DashboardFrame({
+  children, user, project, projects,
+}: { children: React.ReactNode; user: { email: string; name: string }; project: CurrentProject; projects: ProjectChoice[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
 
@@ -45,8 +49,9 @@ export function DashboardFrame({ children, user }: { children: React.ReactNode; 
   }, [open]);
 
   return (
+    <ProjectProvider value={project}>
     <div className="flex h-dvh">
-      <Sidebar user={user} onShowShortcuts={() => setOpen(true)} />
+      <Sidebar user={user} projects={projects} onShowShortcuts={() => setOpen(true)} />
       <main className="flex min-w-0 flex-1 flex-col overflow-y-auto">{children}</main>
       <dialog
         ref={dialog}
@@ -70,5 +75,6 @@ export function DashboardFrame({ children, user }: { children: React.ReactNode; 
         </form>
       </dialog>
     </div>
+    </ProjectProvider>
   );
 }

@@ -3,6 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { useProject } from "@/components/project/project-context";
+import type { ProjectChoice } from "@/lib/auth/page-access";
+import { ProjectSwitcher } from "./project-switcher";
 import { NavIcon, type NavIconName } from "./nav-icons";
 import { SignOut } from "./sign-out";
 
@@ -27,23 +30,28 @@ const ITEMS: NavItem[] = [
 
 const ROW = "flex h-7 items-center gap-2 rounded-md px-2";
 
-export function Sidebar({ user, onShowShortcuts }: { user: { email: string; name: string }; onShowShortcuts: () => void }) {
+export function Sidebar({
+  user, projects, onShowShortcuts,
+}: { user: { email: string; name: string }; projects: ProjectChoice[]; onShowShortcuts: () => void }) {
   const pathname = usePathname();
+  const { slug } = useProject();
+  const inProject = (href: string) => `${href}?project=${encodeURIComponent(slug)}`;
   return (
     <nav aria-label="Main" className="flex w-48 shrink-0 flex-col border-r border-line bg-panel">
-      <Link href="/" className="flex h-11 items-center gap-2 px-4 text-sm font-semibold tracking-tight">
+      <Link href={inProject("/")} className="flex h-11 items-center gap-2 px-4 text-sm font-semibold tracking-tight">
         <svg viewBox="0 0 16 16" className="size-4 text-accent" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
           <path d="M2 4h8M4 8h9M6 12h6" strokeLinecap="round" />
         </svg>
         Spanlens
       </Link>
+      <ProjectSwitcher projects={projects} />
       <ul className="flex flex-1 flex-col gap-0.5 px-2 py-1">
         {ITEMS.map((item) => {
           const current = item.matches?.(pathname) ?? pathname === item.href;
           return (
             <li key={item.label}>
               <Link
-                href={item.href}
+                href={inProject(item.href)}
                 aria-current={current ? "page" : undefined}
                 className={`${ROW} ${current ? "bg-selected font-medium text-fg" : "text-muted hover:bg-hover hover:text-fg"}`}
               >

@@ -1,3 +1,4 @@
+import { withProject } from "@/components/project/with-project";
 import type { DurationHistogram, TraceSearchPage } from "@/lib/spans/types";
 
 /** A failed API call: the server's `error` text, and for TraceQL problems where in the query. */
@@ -9,7 +10,7 @@ export class ApiError extends Error {
 }
 
 export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers } });
+  const res = await fetch(withProject(url), { ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers } });
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as (T & { error?: string; from?: number; to?: number }) | null;
   if (!res.ok) {

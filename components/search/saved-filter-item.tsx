@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanEdit } from "@/components/project/use-can-edit";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -25,6 +26,7 @@ export function SavedFilterItem({ filter, active, onDeleted }: Props) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(filter.name);
   const [confirming, setConfirming] = useState(false);
+  const { canEdit } = useCanEdit();
   const refresh = () => client.invalidateQueries({ queryKey: searchKeys.savedFilters });
   const rename = useMutation({
     mutationFn: (next: string) => updateSavedFilter(filter.id, { name: next }),
@@ -80,10 +82,10 @@ export function SavedFilterItem({ filter, active, onDeleted }: Props) {
             <Link href={savedFilterHref(filter.id)} aria-current={active ? "page" : undefined} className="min-w-0 flex-1 truncate font-medium hover:underline">
               {filter.name}
             </Link>
-            <span className="hidden shrink-0 group-focus-within:flex group-hover:flex">
+            {canEdit && <span className="hidden shrink-0 group-focus-within:flex group-hover:flex">
               <button type="button" className={ACTION} onClick={() => setRenaming(true)} aria-label={`Rename ${filter.name}`}>Rename</button>
               <button type="button" className={ACTION} onClick={() => setConfirming(true)} aria-label={`Delete ${filter.name}`}>Delete</button>
-            </span>
+            </span>}
           </div>
           <p className="truncate text-xs text-muted">
             {filter.author} · {range ? rangeLabel(range, hydrated ? undefined : "UTC") : "viewer’s time range"}

@@ -1,3 +1,4 @@
+import { withProject } from "@/components/project/with-project";
 import type { TraceSearchPage } from "@/lib/spans/types";
 
 /** Shared by the server prefetch and the client query, so hydration finds the data. */
@@ -9,7 +10,7 @@ export const TRACES_POLL_MS = 5000;
 export async function fetchTracesPage(cursor: string | null): Promise<TraceSearchPage> {
   const params = new URLSearchParams({ limit: String(TRACES_PAGE_SIZE) });
   if (cursor) params.set("cursor", cursor);
-  const res = await fetch(`/api/v1/traces?${params}`, { headers: { accept: "application/json" } });
+  const res = await fetch(withProject(`/api/v1/traces?${params}`), { headers: { accept: "application/json" } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: string } | null;
     throw new Error(body?.error ?? `GET /api/v1/traces answered ${res.status}`);

@@ -1,5 +1,7 @@
 "use client";
 
+import { withProject } from "@/components/project/with-project";
+
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { JsonValue, SpanView } from "@/lib/spans/types";
@@ -60,7 +62,7 @@ export function EventsTable({ span }: { span: SpanView }) {
 function useStored(traceId: string, spanId: string) {
   return useQuery({
     queryKey: ["trace", traceId, "span", spanId, "exists"],
-    queryFn: async ({ signal }) => (await fetch(`/api/v1/traces/${traceId}/spans/${spanId}`, { signal })).ok,
+    queryFn: async ({ signal }) => (await fetch(withProject(`/api/v1/traces/${traceId}/spans/${spanId}`), { signal })).ok,
     staleTime: 60_000,
   });
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { withProject } from "@/components/project/with-project";
+
 import { useQuery } from "@tanstack/react-query";
 import type { SpanView } from "@/lib/spans/types";
 import { formatDuration, formatOffset } from "@/lib/format/duration";
@@ -17,7 +19,7 @@ import { EventsTable, LinksList, Section } from "./span-panel-sections";
 const STATUS = ["unset", "ok", "error"] as const;
 
 async function fetchSpan(traceId: string, spanId: string, signal: AbortSignal): Promise<SpanView> {
-  const res = await fetch(`/api/v1/traces/${traceId}/spans/${spanId}`, { signal });
+  const res = await fetch(withProject(`/api/v1/traces/${traceId}/spans/${spanId}`), { signal });
   if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `span answered ${res.status}`);
   return res.json() as Promise<SpanView>;
 }

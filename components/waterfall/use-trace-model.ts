@@ -1,5 +1,7 @@
 "use client";
 
+import { withProject } from "@/components/project/with-project";
+
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { CompactTrace } from "@/lib/spans/types";
@@ -51,7 +53,7 @@ export function useTraceModel(traceId: string) {
     queryKey: waterfallKey(traceId),
     queryFn: async ({ signal }) => {
       // No custom headers: the request must match the page's preload to reuse its response.
-      const res = await fetch(waterfallUrl(traceId), { signal });
+      const res = await fetch(withProject(waterfallUrl(traceId)), { signal });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
         throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);

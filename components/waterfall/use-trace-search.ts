@@ -1,5 +1,7 @@
 "use client";
 
+import { withProject } from "@/components/project/with-project";
+
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { WaterfallModel } from "@/lib/waterfall/model";
@@ -16,7 +18,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 async function fetchAttributeMatches(traceId: string, q: string, signal: AbortSignal): Promise<string[]> {
-  const res = await fetch(`/api/v1/traces/${traceId}/search?${new URLSearchParams({ q })}`, { signal });
+  const res = await fetch(withProject(`/api/v1/traces/${traceId}/search?${new URLSearchParams({ q })}`), { signal });
   const body = (await res.json().catch(() => null)) as { spanIds?: string[]; error?: string } | null;
   if (!res.ok || !body?.spanIds) throw new Error(body?.error ?? `search answered ${res.status}`);
   return body.spanIds;

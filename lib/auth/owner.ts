@@ -20,7 +20,8 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function insertOwner(input: { email: string; password: string; name: string }) {
+/** An email-and-password account, made the way better-auth makes them (its hashing, its adapter). */
+export async function createPasswordAccount(input: { email: string; password: string; name: string }, role: string) {
   const ctx = await (await getAuth()).$context;
   const email = input.email.trim().toLowerCase();
   const { minPasswordLength, maxPasswordLength } = ctx.password.config;
@@ -28,7 +29,7 @@ async function insertOwner(input: { email: string; password: string; name: strin
     throw new OwnerError(`password: use ${minPasswordLength} to ${maxPasswordLength} characters`, 400);
   }
   const hash = await ctx.password.hash(input.password);
-  const user = await ctx.internalAdapter.createUser({ email, name: input.name.trim() || email, emailVerified: true, role: OWNER_ROLE }, { method: "admin" });
+  const user = await ctx.internalAdapter.createUser({ email, name: input.name.trim() || email, emailVerified: true, role }, { method: "admin" });
   await ctx.internalAdapter.linkAccount({ providerId: "credential", accountId: user.id, userId: user.id, password: hash });
   return user;
 }
@@ -38,7 +39,7 @@ export function createFirstOwner(input: { email: string; password: string; name:
   return serialised(async () => {
     if (await ownerExists()) throw new OwnerError("setup is already done: sign in instead", 404);
     if (await findUserByEmail(input.email)) throw new OwnerError("email: an account with this email exists", 400);
-    return insertOwner(input);
+    return createPasswordAccount(input, OWNER_ROLE);
   });
 }
 
@@ -51,7 +52,7 @@ export function ensureOwnerFromEnv(): Promise<void> {
   if (!admin) return Promise.resolve();
   return serialised(async () => {
     if (await findUserByEmail(admin.email)) return;
-    await insertOwner({ ...admin, name: "Admin" });
+    await createPasswordAccount({ ...admin, name: "Admin" }, OWNER_ROLE);
     console.log(`[spanlens] Created the admin account ${admin.email.trim().toLowerCase()} (from SPANLENS_ADMIN_EMAIL).`);
   });
 }

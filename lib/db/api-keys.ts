@@ -1,13 +1,24 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import { parseScopes, type Scope } from "@/lib/auth/roles";
 import { processSingleton } from "@/lib/process-singleton";
 import { getAppDb } from "./client";
 import { apiKeys, type ApiKey } from "./schema";
 
 const KEY_PREFIX = "sl_";
-// Cache of key hash -> project, so ingest does not touch SQLite on every request.
-// Revocation clears it, which is why revoke goes through this module.
-const authCache = processSingleton("authCache", () => new Map<string, { projectId: number; keyId: number } | null>());
+export interface KeyHit {
+  projectId: number;
+  keyId: number;
+  scopes: Scope[];
+}
+
+// Live keys by hash, so ingest does not touch SQLite on every request. Only hits are kept,
+// and at most this many: misses go to SQLite, and repeated misses from one address are
+// turned away by the failure limiter. Revocation clears the entry, which is why revoke
+// goes through this module.
+const KEYS_CACHED = 10_000;
+const authCache = processSingleton("authCache", () => new LRUCache<string, KeyHit>({ max: KEYS_CACHED }));
 const lastTouched = processSingleton("keyLastTouched", () => new Map<number, number>());
 const TOUCH_EVERY_MS = 60_000;
 
@@ -26,33 +37,31 @@ export function visiblePrefix(key: string) {
   return key.slice(0, Math.min(VISIBLE_PREFIX_CHARS, key.length - 4));
 }
 
-export type ApiKeyView = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
+export type ApiKeyView = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt"> & { scopes: Scope[] };
 
 function toView(row: ApiKey): ApiKeyView {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: parseScopes(row.scopes),
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
 }
 
 export async function listApiKeys(projectId: number): Promise<ApiKeyView[]> {
   const db = await getAppDb();
-  return db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.projectId, projectId))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.projectId, projectId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return rows.map(toView);
 }
 
 /** Stores a key (generated unless given) and returns it in full: the only time it is seen. */
 export async function createApiKey(
   projectId: number,
   name: string,
-  opts: { key?: string } = {},
+  opts: { key?: string; scopes: Scope[]; createdBy?: string },
 ): Promise<{ key: string; row: ApiKeyView }> {
   const key = opts.key ?? generateKey();
   const db = await getAppDb();
@@ -63,6 +72,8 @@ export async function createApiKey(
       name,
       keyHash: hashKey(key),
       prefix: visiblePrefix(key),
+      scopes: opts.scopes.join(","),
+      createdBy: opts.createdBy,
       createdAt: new Date(),
     })
     .returning();
@@ -76,32 +87,33 @@ export async function findKeyByPlaintext(key: string) {
   return row ?? null;
 }
 
-/** Returns false when no such live key exists in the project. */
-export async function revokeApiKey(projectId: number, id: number): Promise<boolean> {
+/** Returns null when no such live key exists in the project. */
+export async function revokeApiKey(projectId: number, id: number): Promise<{ name: string; prefix: string } | null> {
   const db = await getAppDb();
   const rows = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.id, id), eq(apiKeys.projectId, projectId), isNull(apiKeys.revokedAt)))
-    .returning({ keyHash: apiKeys.keyHash });
+    .returning({ keyHash: apiKeys.keyHash, name: apiKeys.name, prefix: apiKeys.prefix });
   for (const r of rows) authCache.delete(r.keyHash);
-  return rows.length > 0;
+  return rows[0] ? { name: rows[0].name, prefix: rows[0].prefix } : null;
 }
 
-/** The project a presented key belongs to, or null for a missing, unknown or revoked key. */
-export async function authenticateKey(key: string): Promise<{ projectId: number; keyId: number } | null> {
+/** The project and scopes of a presented key, or null for an unknown or revoked key. */
+export async function authenticateKey(key: string): Promise<KeyHit | null> {
   const hash = hashKey(key);
   let hit = authCache.get(hash);
-  if (hit === undefined) {
+  if (!hit) {
     const db = await getAppDb();
     const [row] = await db
-      .select({ projectId: apiKeys.projectId, keyId: apiKeys.id })
+      .select({ projectId: apiKeys.projectId, keyId: apiKeys.id, scopes: apiKeys.scopes })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
-    hit = row ?? null;
+    if (!row) return null;
+    hit = { projectId: row.projectId, keyId: row.keyId, scopes: parseScopes(row.scopes) };
     authCache.set(hash, hit);
   }
-  if (hit) void touch(hit.keyId);
+  void touch(hit.keyId);
   return hit;
 }
 
@@ -111,4 +123,9 @@ async function touch(keyId: number) {
   lastTouched.set(keyId, now);
   const db = await getAppDb();
   await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId));
+}
+
+/** After a project is deleted (its keys go with it by cascade), its keys stop working at once. */
+export function forgetProjectKeys(projectId: number): void {
+  for (const [hash, hit] of authCache.entries()) if (hit.projectId === projectId) authCache.delete(hash);
 }

@@ -16,3 +16,15 @@ export async function findUserByEmail(email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
 }
+
+export async function findUserById(id: string) {
+  const db = await getAppDb();
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** Removes an account with its sessions and sign-in methods (cascade); used to undo a half-made sign-up. */
+export async function deleteUser(id: string) {
+  const db = await getAppDb();
+  await db.delete(users).where(eq(users.id, id));
+}

@@ -36,7 +36,7 @@ function overloaded(err: OverloadedError, format: IngestFormat | null): Response
  * nothing half-written. A 200 is sent only after that transaction committed.
  */
 export async function handleIngest(req: Request): Promise<Response> {
-  const auth = await requireKey(req);
+  const auth = await requireKey(req, "ingest");
   if (!auth.ok) return auth.response;
   let format: IngestFormat | null = null;
   let reserved = 0;

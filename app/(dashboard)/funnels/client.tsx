@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { ApiError } from "@/components/charts/api";
@@ -35,6 +36,7 @@ export function FunnelsClient() {
   const funnel = useFunnel(def);
   const keys = useAttributeKeys();
   const [saving, setSaving] = useState(false);
+  const { canEdit, reason: cannotEdit } = useCanEdit();
 
   const key = JSON.stringify(committed);
   const [draft, setDraft] = useState<{ for: string; form: FunnelForm } | null>(null);
@@ -65,7 +67,7 @@ export function FunnelsClient() {
         <QueryProgress busy={funnel.isFetching} what="Running the funnel" />
         <SavedFunnelMenu current={url.funnel} onOpen={(id) => void setUrl({ funnel: id, step: null, by: null, window: null, breakdown: null, since: null, start: null, end: null, drop: null })} />
         <RangePicker range={form.range} onChange={(range) => run({ ...form, range })} />
-        <Button onClick={() => setSaving(true)} disabled={!def} data-testid="save-funnel">Save</Button>
+        <Button onClick={() => setSaving(true)} disabled={!def || !canEdit} title={cannotEdit} aria-description={cannotEdit} data-testid="save-funnel">Save</Button>
         <CopyLink range={form.range} />
       </TopBar>
       <div className="flex flex-col gap-3 p-4">

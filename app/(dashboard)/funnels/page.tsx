@@ -7,7 +7,7 @@ import { attributeKeysKey } from "@/components/charts/queries";
 import { funnelKey, savedFunnelKey, savedFunnelsKey, type SavedFunnel } from "@/components/funnels/queries";
 import { fromDefinition, MIN_STEPS, toDefinition, type FunnelDefinition } from "@/lib/chart-data/funnel";
 import { rangeFromUrl } from "@/lib/chart-data/range";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { getSavedFunnel, listSavedFunnels } from "@/lib/db/saved-funnels";
 import { funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
 import { getSpanStore } from "@/lib/spans";
@@ -33,7 +33,7 @@ const asApi = (row: NonNullable<Awaited<ReturnType<typeof getSavedFunnel>>>): Sa
 export default async function FunnelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const url = await loadFunnelParams(searchParams);
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const store = await getSpanStore();
   const queryClient = new QueryClient();
   const [savedRow, list] = await Promise.all([url.funnel ? getSavedFunnel(project.id, url.funnel) : null, listSavedFunnels(project.id)]);

@@ -5,7 +5,7 @@ import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { attributeKeysKey, metricsKey } from "@/components/charts/queries";
 import { metricsApiQuery } from "@/lib/chart-data/metrics-query";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { parseMetricsParams } from "@/lib/http/metrics-params";
 import { getSpanStore } from "@/lib/spans";
 import { MetricsClient } from "./client";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Metrics" };
 export default async function MetricsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const state = await loadMetricsParams(searchParams);
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const store = await getSpanStore();
   const qs = metricsApiQuery(state);
   const { columns } = await store.layout();

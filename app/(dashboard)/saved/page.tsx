@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { TopBar } from "@/components/nav/top-bar";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { listSavedFilters } from "@/lib/db/saved-filters";
 import { listSavedFunnels } from "@/lib/db/saved-funnels";
 import { checkTraceQL } from "@/lib/traceql/check";
@@ -16,7 +16,7 @@ const TD = "px-3 py-1.5 align-top";
 /** Everything the team saved, in one place: filters open on /traces, funnels on /funnels. */
 export default async function SavedPage() {
   await connection();
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const [filters, funnels] = await Promise.all([listSavedFilters(project.id), listSavedFunnels(project.id)]);
   return (
     <>

@@ -5,18 +5,27 @@ import { TopBar } from "@/components/nav/top-bar";
 import { KeyManager } from "@/components/keys/key-manager";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { SamplingEditor } from "@/components/sampling/sampling-editor";
+import { ActivityList } from "@/components/team/activity-list";
+import { InvitesPanel } from "@/components/team/invites-panel";
+import { MembersPanel } from "@/components/team/members-panel";
+import { ProjectsPanel } from "@/components/team/projects-panel";
 import { ServerNowProvider } from "@/components/ui/server-now";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { OWNER_ROLE } from "@/lib/db/users";
+import { pageAccess } from "@/lib/auth/page-access";
 import { renderedAt } from "../request-context";
 import { prefetchSettings } from "./prefetch";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const SECTIONS = [
+const ADMIN_SECTIONS = [
+  { id: "members", title: "Members" },
+  { id: "invites", title: "Invites" },
   { id: "api-keys", title: "API keys" },
   { id: "retention", title: "Storage and retention" },
   { id: "sampling", title: "Sampling rules" },
+  { id: "activity", title: "Activity" },
 ];
+const OWNER_SECTIONS = [{ id: "projects", title: "Projects" }];
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -31,14 +40,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function SettingsPage() {
   await connection();
-  const project = await ensureDefaultProject();
+  const { project, role, user } = await pageAccess();
+  const admin = role === "admin";
+  const owner = user.role === OWNER_ROLE;
+  const sections = [...(admin ? ADMIN_SECTIONS : [{ id: "members", title: "Members" }]), ...(owner ? OWNER_SECTIONS : [])];
   const queryClient = new QueryClient();
-  await prefetchSettings(queryClient, project);
+  if (admin) await prefetchSettings(queryClient, project);
   return (
     <ServerNowProvider now={renderedAt()}>
       <TopBar title="Settings" subtitle={`Project “${project.name}”`}>
         <nav aria-label="Settings sections" className="flex gap-1 text-xs">
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <a key={s.id} href={`#${s.id}`} className="rounded-md px-2 py-1 text-muted hover:bg-hover hover:text-fg">
               {s.title}
             </a>
@@ -47,6 +59,19 @@ export default async function SettingsPage() {
       </TopBar>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <div className="flex flex-col gap-8 p-4">
+          <Section id="members" title="Members">
+            {!admin && (
+              <p className="mb-2 text-muted" data-testid="settings-not-admin">
+                You are a {role} in this project: keys, invites, retention and sampling are managed by its admins (listed below).
+              </p>
+            )}
+            <MembersPanel />
+          </Section>
+          {admin && (
+          <>
+          <Section id="invites" title="Invites">
+            <InvitesPanel />
+          </Section>
           <Section id="api-keys" title="API keys">
             <KeyManager />
           </Section>
@@ -56,7 +81,7 @@ export default async function SettingsPage() {
                 How much is stored and for how long. Expired spans are refused at ingest and deleted by a purge that runs
                 on a schedule.
               </p>
-              <RetentionPanel slug={project.name} />
+              <RetentionPanel slug={project.slug} />
             </div>
           </Section>
           <Section id="sampling" title="Sampling rules">
@@ -66,9 +91,19 @@ export default async function SettingsPage() {
                 (no match: the default rate). Whole traces are kept or dropped consistently by trace id, and kept spans
                 carry their rate, so counts and sums are weighted back up.
               </p>
-              <SamplingEditor slug={project.name} />
+              <SamplingEditor slug={project.slug} />
             </div>
           </Section>
+          <Section id="activity" title="Activity">
+            <ActivityList />
+          </Section>
+          </>
+          )}
+          {owner && (
+            <Section id="projects" title="Projects">
+              <ProjectsPanel />
+            </Section>
+          )}
         </div>
       </HydrationBoundary>
     </ServerNowProvider>

@@ -24,10 +24,10 @@ export async function prefetchSettings(queryClient: QueryClient, project: Projec
         })),
     }),
     queryClient.prefetchQuery({
-      queryKey: retentionKey(project.name),
+      queryKey: retentionKey(project.slug),
       queryFn: async (): Promise<RetentionView> => retentionView(project.id),
     }),
-    queryClient.prefetchQuery({ queryKey: samplingKey(project.name), queryFn: () => samplingView(project.id) }),
+    queryClient.prefetchQuery({ queryKey: samplingKey(project.slug), queryFn: () => samplingView(project.id) }),
   ]);
 }
 

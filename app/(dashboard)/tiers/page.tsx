@@ -6,7 +6,7 @@ import { Suspense } from "react";
 import { metricsKey } from "@/components/charts/queries";
 import { rangeFromUrl, rangeParams, rangeSpanMs } from "@/lib/chart-data/range";
 import { tierQueries } from "@/lib/chart-data/tiers";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { parseMetricsParams } from "@/lib/http/metrics-params";
 import { getSpanStore } from "@/lib/spans";
 import { TiersClient } from "./client";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Customer tiers" };
 export default async function TiersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const url = await loadTierParams(searchParams);
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const store = await getSpanStore();
   const { columns } = await store.layout();
   const queryClient = new QueryClient();

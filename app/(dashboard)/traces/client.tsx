@@ -1,5 +1,6 @@
 "use client";
 
+import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
@@ -39,6 +40,7 @@ export function TracesClient() {
   const view = resolveView(url, filters.data);
   const search = useSearchResults(view);
   const [saveAt, setSaveAt] = useState<number | null>(null);
+  const { canEdit, reason: cannotEdit } = useCanEdit();
   // null: shown on wide screens only (CSS decides); a click makes it explicit.
   const [showSaved, setShowSaved] = useState<boolean | null>(null);
   const toggleSaved = () => setShowSaved(!(showSaved ?? window.matchMedia("(min-width: 96rem)").matches));
@@ -92,7 +94,7 @@ export function TracesClient() {
         subtitle={view.filter && <span data-testid="filter-title">“{view.filter.name}”{view.modified ? " · modified" : ""}</span>}
       >
         <CopyLinkMenu range={view.range} />
-        <Button onClick={() => setSaveAt(Date.now())} data-testid="save-filter">{view.filter ? "Save…" : "Save filter"}</Button>
+        <Button onClick={() => setSaveAt(Date.now())} data-testid="save-filter" disabled={!canEdit} title={cannotEdit} aria-description={cannotEdit}>{view.filter ? "Save…" : "Save filter"}</Button>
         <Button variant="ghost" aria-pressed={showSaved ?? undefined} onClick={toggleSaved}>Saved filters</Button>
       </TopBar>
       <div className="flex min-h-0 flex-1">

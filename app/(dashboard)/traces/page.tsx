@@ -7,7 +7,7 @@ import { searchKeys } from "@/components/search/api";
 import { histogramParamsOf, resolveView, searchParamsOf, type SavedFilterRow } from "@/components/search/view";
 import { ServerNowProvider } from "@/components/ui/server-now";
 import { listSavedFilters } from "@/lib/db/saved-filters";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { parseSearchParams } from "@/lib/http/search-params";
 import { withQueryStatus } from "@/lib/http/saved-filter-view";
 import { getSpanStore } from "@/lib/spans";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Trace search" };
  */
 export default async function TracesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const [url, project, store] = await Promise.all([loadTraceSearch(searchParams), ensureDefaultProject(), getSpanStore()]);
+  const [url, project, store] = await Promise.all([loadTraceSearch(searchParams), pageAccess().then((a) => a.project), getSpanStore()]);
   const filters: SavedFilterRow[] = (await listSavedFilters(project.id)).map((row) => {
     const f = withQueryStatus(row);
     // The same JSON the API sends: dates as ISO strings.

@@ -3,7 +3,7 @@ import { createFirstOwner, OwnerError } from "@/lib/auth/owner";
 import { ownerExists } from "@/lib/db/users";
 import { jsonError } from "@/lib/http/errors";
 import { isSameOrigin } from "@/lib/http/origin";
-import { readJsonBody } from "@/lib/http/project-param";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 const body = z.object({
   name: z.string().trim().max(100, "at most 100 characters").default(""),

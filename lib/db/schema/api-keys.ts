@@ -12,6 +12,9 @@ export const apiKeys = sqliteTable(
     name: text("name").notNull(),
     keyHash: text("key_hash").notNull().unique(),
     prefix: text("prefix").notNull(),
+    /** Comma-separated: "ingest" sends spans, "read" uses the read API. Keys never administer. */
+    scopes: text("scopes").notNull().default("ingest,read"),
+    createdBy: text("created_by"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),

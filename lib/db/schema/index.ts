@@ -4,3 +4,4 @@ export * from "./saved-filters";
 export * from "./saved-funnels";
 export * from "./sampling-policies";
 export * from "./auth";
+export * from "./members";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ensureDefaultProject } from "@/lib/db/projects";
+import { pageAccess } from "@/lib/auth/page-access";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
 import { TraceClient } from "./client";
@@ -21,7 +21,7 @@ export default async function TracePage({ params }: Props) {
   await connection();
   const { traceId } = await params;
   if (!normalizeTraceIdForLookup(traceId)) notFound();
-  const project = await ensureDefaultProject();
+  const { project } = await pageAccess();
   const summary = await (await getSpanStore()).getTraceSummary(project.id, traceId);
   if (!summary) notFound();
   return <TraceClient summary={summary} />;

@@ -13,7 +13,7 @@ export async function GET(req: Request) {
 }
 
 export async function POST(req: Request) {
-  const auth = await authorize(req);
+  const auth = await authorize(req, { need: "editor" });
   if (!auth.ok) return auth.response;
   const parsed = createSavedFunnelBody.safeParse(await req.json().catch(() => null));
   const problem = savedFunnelProblem(parsed);

@@ -16,7 +16,7 @@ export async function GET(req: Request, ctx: Ctx) {
 }
 
 export async function PATCH(req: Request, ctx: Ctx) {
-  const auth = await authorize(req);
+  const auth = await authorize(req, { need: "editor" });
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   const parsed = patchSavedFunnelBody.safeParse(await req.json().catch(() => null));
@@ -27,7 +27,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
 }
 
 export async function DELETE(req: Request, ctx: Ctx) {
-  const auth = await authorize(req);
+  const auth = await authorize(req, { need: "editor" });
   if (!auth.ok) return auth.response;
   const { id } = await ctx.params;
   return (await deleteSavedFunnel(auth.projectId, id)) ? new Response(null, { status: 204 }) : notFound(id);

@@ -1,5 +1,6 @@
 import { jsonError } from "@/lib/http/errors";
-import { projectFromSlug, readJsonBody } from "@/lib/http/project-param";
+import { authorize } from "@/lib/http/auth";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseSamplingPolicy, SamplingPolicyError } from "@/lib/sampling/policy";
 import { previewSampling } from "@/lib/sampling/preview";
 
@@ -7,7 +8,7 @@ type Ctx = { params: Promise<{ slug: string }> };
 
 /** What a (possibly unsaved) policy would have kept of the last hour. */
 export async function POST(req: Request, ctx: Ctx) {
-  const auth = await projectFromSlug(req, (await ctx.params).slug);
+  const auth = await authorize(req, { slug: (await ctx.params).slug });
   if (!auth.ok) return auth.response;
   const body = await readJsonBody(req);
   if (!body.ok) return body.response;
