@@ -13,7 +13,33 @@ const schema = z.object({
   /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed, for sign-in rate limits. */
   SPANLENS_TRUSTED_PROXIES: optional,
   BETTER_AUTH_SECRET: optional,
+  /** OpenID Connect single sign-on: the issuer (discovery at <issuer>/.well-known/openid-configuration). */
+  SPANLENS_OIDC_ISSUER: optional.pipe(
+    z.url({ protocol: /^https?$/, error: "SPANLENS_OIDC_ISSUER must be the provider's issuer URL, such as https://sso.example.com" }).optional(),
+  ),
+  SPANLENS_OIDC_CLIENT_ID: optional,
+  SPANLENS_OIDC_CLIENT_SECRET: optional,
+  /** The sign-in button says "Sign in with <name>". */
+  SPANLENS_OIDC_NAME: optional,
+  /** Only emails of this domain may sign in through SSO. */
+  SPANLENS_OIDC_ALLOWED_DOMAIN: optional.pipe(
+    z.string()
+      .transform((v) => v.replace(/^@/, "").toLowerCase())
+      .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "SPANLENS_OIDC_ALLOWED_DOMAIN must be a domain such as example.com"))
+      .optional(),
+  ),
 });
+
+export interface OidcEnv {
+  issuer: string;
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the button calls the provider. */
+  name: string;
+  /** Lower case, without "@". */
+  allowedDomain: string | undefined;
+}
 
 export interface Env {
   dataDir: string;
@@ -22,6 +48,8 @@ export interface Env {
   admin: { email: string; password: string } | undefined;
   trustedProxies: string[];
   authSecret: string | undefined;
+  /** Single sign-on, when its issuer, client id and secret are all set. */
+  oidc: OidcEnv | undefined;
 }
 
 let cached: Env | null = null;
@@ -38,6 +66,19 @@ export function env(): Env {
   if (!!d.SPANLENS_ADMIN_EMAIL !== !!d.SPANLENS_ADMIN_PASSWORD) {
     throw new Error("Invalid environment: set both SPANLENS_ADMIN_EMAIL and SPANLENS_ADMIN_PASSWORD, or neither");
   }
+  const oidcParts = [d.SPANLENS_OIDC_ISSUER, d.SPANLENS_OIDC_CLIENT_ID, d.SPANLENS_OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new Error(
+      "Invalid environment: set all of SPANLENS_OIDC_ISSUER, SPANLENS_OIDC_CLIENT_ID and SPANLENS_OIDC_CLIENT_SECRET, or none",
+    );
+  }
+  if (d.SPANLENS_OIDC_ISSUER && !d.SPANLENS_URL) {
+    // The callback URL registered with the provider is built from it; a guess from the request would not match.
+    throw new Error("Invalid environment: single sign-on (SPANLENS_OIDC_ISSUER) needs SPANLENS_URL");
+  }
+  if (d.SPANLENS_OIDC_ALLOWED_DOMAIN && !d.SPANLENS_OIDC_ISSUER) {
+    throw new Error("Invalid environment: SPANLENS_OIDC_ALLOWED_DOMAIN needs SPANLENS_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET");
+  }
   cached = {
     dataDir: path.resolve(d.SPANLENS_DATA_DIR),
     apiKey: d.SPANLENS_API_KEY || undefined,
@@ -45,6 +86,16 @@ export function env(): Env {
     admin: d.SPANLENS_ADMIN_EMAIL ? { email: d.SPANLENS_ADMIN_EMAIL, password: d.SPANLENS_ADMIN_PASSWORD! } : undefined,
     trustedProxies: d.SPANLENS_TRUSTED_PROXIES?.split(",").map((s) => s.trim()).filter(Boolean) ?? [],
     authSecret: d.BETTER_AUTH_SECRET,
+    oidc: d.SPANLENS_OIDC_ISSUER
+      ? {
+        issuer: d.SPANLENS_OIDC_ISSUER,
+        discoveryUrl: `${d.SPANLENS_OIDC_ISSUER.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+        clientId: d.SPANLENS_OIDC_CLIENT_ID!,
+        clientSecret: d.SPANLENS_OIDC_CLIENT_SECRET!,
+        name: d.SPANLENS_OIDC_NAME ?? "SSO",
+        allowedDomain: d.SPANLENS_OIDC_ALLOWED_DOMAIN,
+      }
+      : undefined,
   };
   return cached;
 }

@@ -39,13 +39,13 @@ export async function freePort(): Promise<number> {
  * on a free port, with its own DuckDB and SQLite files in a fresh temp dir.
  */
 export async function startServer(
-  opts: { apiKey?: string; env?: Record<string, string>; dataDir?: string; nodeArgs?: string[] } = {},
+  opts: { apiKey?: string; env?: Record<string, string>; dataDir?: string; nodeArgs?: string[]; port?: number } = {},
 ): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "..");
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` before the integration tests");
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "spanlens-test-"));
   const apiKey = opts.apiKey ?? "sl_test_" + Math.random().toString(36).slice(2);
   let output = "";

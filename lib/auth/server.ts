@@ -7,11 +7,13 @@ import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/http/origin";
 import { processSingleton } from "@/lib/process-singleton";
 import { authSecret } from "./secret";
+import { ssoDatabaseHooks, ssoPlugins } from "./sso";
 
 /** Sign-in attempts one address may make per window before it gets 429s. */
 export const SIGN_IN_LIMIT = { window: 60, max: 10 } as const;
 
 function createAuth(db: Awaited<ReturnType<typeof getAppDb>>) {
+  const { oidc } = env();
   return betterAuth({
     appName: "Spanlens",
     // Without SPANLENS_URL the origin comes from each request (see appOrigin).
@@ -21,9 +23,17 @@ function createAuth(db: Awaited<ReturnType<typeof getAppDb>>) {
       provider: "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    // Accounts are made by the instance owner (first start, /setup, later invites), never by sign-up.
+    // Accounts are made by the instance owner (first start, /setup, later invites), never by
+    // email sign-up. Single sign-on may make them (lib/auth/sso.ts says who is let in).
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "member", input: false } } },
+    // An SSO identity joins an existing user of the same email only when the provider says it
+    // verified that email. "oidc" is deliberately not a trusted provider: trust would join them
+    // on an unverified claim, and whoever controls the claim would get the owner's account.
+    account: { accountLinking: { enabled: true, trustedProviders: [] } },
+    databaseHooks: ssoDatabaseHooks(oidc),
+    // Callback errors without a usable state land on the sign-in page, not better-auth's own.
+    onAPIError: { errorURL: "/sign-in" },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // On in every mode (better-auth turns it on only when NODE_ENV is production), and
     // stricter for sign-in than better-auth's default.
@@ -39,7 +49,7 @@ function createAuth(db: Awaited<ReturnType<typeof getAppDb>>) {
     },
     telemetry: { enabled: false },
     // nextCookies must stay last: it copies Set-Cookie into server actions' responses.
-    plugins: [nextCookies()],
+    plugins: [...ssoPlugins(oidc), nextCookies()],
   });
 }
 
