@@ -118,8 +118,14 @@ describe("single sign-on with an OpenID provider", () => {
     expect(session?.user.email).toBe("ada@corp.test");
     // The provider's "role" claim is ignored: SSO users are members.
     expect(session?.user.role).toBe("member");
+    // A new SSO user belongs to no project until invited or added: the page says whom to ask.
     const page = await jar.fetch(landing.href);
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(307);
+    const noAccess = new URL(page.headers.get("location")!, server.url);
+    expect(noAccess.pathname).toBe("/no-access");
+    const explained = await jar.fetch(noAccess.href);
+    expect(explained.status).toBe(200);
+    expect(await explained.text()).toContain("No projects yet");
 
     // Signing in again finds the same user.
     const again = await signInWithSso("ada");
