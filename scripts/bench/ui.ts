@@ -3,8 +3,8 @@
 // painted, the longest main-thread task while scrolling top to bottom, and the JS heap.
 // Needs a production build (`npm run build`). Usage: node --import tsx scripts/bench/ui.ts [--runs 3]
 import fs from "node:fs";
-import { chromium, type Browser } from "@playwright/test";
-import { startServer, type TestServer } from "../../tests/server";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "../../tests/server";
 import { writeBenchSection } from "./benchmarks-file";
 import { machineLine, median } from "./machine";
 import { syntheticOtlpTrace } from "./ui-traces";
@@ -29,7 +29,7 @@ async function ingest(server: TestServer, spans: number): Promise<string> {
 /** The compact payload the page downloads: its size and the server's time to answer. */
 async function payload(server: TestServer, traceId: string) {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/api/v1/traces/${traceId}/waterfall`);
+  const res = await fetch(`${server.url}/api/v1/traces/${traceId}/waterfall`, { headers: { authorization: `Bearer ${server.apiKey}` } });
   const bytes = (await res.arrayBuffer()).byteLength;
   return { mb: bytes / 2 ** 20, ms: performance.now() - t0 };
 }
@@ -39,8 +39,16 @@ interface Run { readyMs: number; longestTaskMs: number; longTasks: number; heapM
 /** Where the load time went: the columns' request, and the page's own `waterfall:*` measures. */
 const PHASES = ["html", "data requested", "data first byte", "data received", "waterfall:parse", "waterfall:tree", "waterfall:critical-path", "waterfall:self-time"];
 
-async function openAndScroll(browser: Browser, url: string): Promise<Run> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+/** A browser context signed in as the bench's admin: pages need a session. */
+async function signedIn(browser: Browser, server: TestServer): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: TEST_ADMIN, headers: { origin: server.url } });
+  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
+  return context;
+}
+
+async function openAndScroll(context: BrowserContext, url: string): Promise<Run> {
+  const page = await context.newPage();
   // tsx compiles the callbacks below with esbuild's keepNames, which calls a `__name` helper the page lacks.
   await page.addInitScript("window.__name = (f) => f");
   await page.addInitScript(() => {
@@ -57,7 +65,7 @@ async function openAndScroll(browser: Browser, url: string): Promise<Run> {
     const out: Record<string, number> = {};
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     out.html = nav.responseEnd;
-    const data = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/waterfall")) as PerformanceResourceTiming | undefined;
+    const data = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith("/waterfall")) as PerformanceResourceTiming | undefined;
     if (data) Object.assign(out, { "data requested": data.startTime, "data first byte": data.responseStart, "data received": data.responseEnd });
     for (const m of performance.getEntriesByType("measure")) if (m.name.startsWith("waterfall:")) out[m.name] = m.duration;
     return out;
@@ -93,7 +101,7 @@ async function openAndScroll(browser: Browser, url: string): Promise<Run> {
 }
 
 async function main() {
-  const server = await startServer();
+  const server = await startServer({ env: ADMIN_ENV });
   const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   const browser = await chromium.launch({ executablePath, args: ["--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
   const version = browser.version();
@@ -105,11 +113,12 @@ async function main() {
       console.log(`ingesting a ${n.toLocaleString()}-span trace…`);
       traces.push([n, await ingest(server, n)]);
     }
-    await openAndScroll(browser, `${server.url}/traces/${traces[0][1]}`); // warm-up: first loads of the route and chunks
+    const context = await signedIn(browser, server);
+    await openAndScroll(context, `${server.url}/traces/${traces[0][1]}?project=default`); // warm-up: first loads of the route and chunks
     for (const [n, traceId] of traces) {
       const p = await payload(server, traceId);
       const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await openAndScroll(browser, `${server.url}/traces/${traceId}`));
+      for (let i = 0; i < RUNS; i++) runs.push(await openAndScroll(context, `${server.url}/traces/${traceId}?project=default`));
       const longest = Math.max(...runs.map((r) => r.longestTaskMs));
       const line = `| ${n.toLocaleString("en-US")} | ${p.mb.toFixed(1)} MB, ${p.ms.toFixed(0)} ms | ${median(runs.map((r) => r.readyMs)).toFixed(0)} | ${longest ? longest.toFixed(0) : "none over 50"} | ${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.heapMb)).toFixed(0)} | ${runs.every((r) => r.reachedEnd) ? "yes" : "NO"} (${runs[0].scrollSteps} steps) |`;
       console.log(line);
