@@ -1,5 +1,6 @@
 "use client";
 
+import { SETTINGS_TD, SETTINGS_TH } from "@/components/ui/table-cells";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,8 +9,8 @@ import { RelativeTime } from "@/components/ui/time";
 import { useProject } from "@/components/project/project-context";
 import { isoToUnixNano, keysQueryKey, revokeKey, type KeyRow } from "./queries";
 
-const TH = "h-8 border-b border-line bg-panel px-3 text-left text-xs font-medium text-muted";
-const TD = "h-[30px] border-b border-line px-3 align-middle";
+const TH = SETTINGS_TH;
+const TD = SETTINGS_TD;
 
 export function KeyTable({ keys }: { keys: KeyRow[] }) {
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 "use client";
 
+import { SETTINGS_TD, SETTINGS_TH } from "@/components/ui/table-cells";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useProject } from "@/components/project/project-context";
@@ -13,8 +14,8 @@ import { ROLE_ABILITY, ROLES, type Role } from "@/lib/auth/roles";
 import { addMember, changeRole, fetchMembers, removeMember, teamKeys, type MemberRow } from "./queries";
 import { RoleSelect } from "./role-select";
 
-const TH = "h-8 border-b border-line bg-panel px-3 text-left text-xs font-medium text-muted";
-const TD = "h-[30px] border-b border-line px-3 align-middle";
+const TH = SETTINGS_TH;
+const TD = SETTINGS_TD;
 
 /** The project's members; admins change roles, remove people and add existing accounts. */
 export function MembersPanel() {
