@@ -5,3 +5,4 @@ export * from "./saved-funnels";
 export * from "./sampling-policies";
 export * from "./auth";
 export * from "./members";
+export * from "./boards";

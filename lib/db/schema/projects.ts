@@ -10,6 +10,8 @@ export const projects = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     /** How long spans are kept, e.g. "7d"; null follows SPANLENS_RETENTION. */
     retention: text("retention"),
+    /** Whether editors may publish read-only public snapshots of this project's boards and charts. */
+    snapshotsEnabled: integer("snapshots_enabled", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [uniqueIndex("projects_slug_idx").on(t.slug)],
 );

@@ -18,6 +18,9 @@ export const savedFilters = sqliteTable(
     since: text("since"),
     startNs: text("start_ns"),
     endNs: text("end_ns"),
+    /** The result table's sort (`duration`, `-start`...) and extra columns (JSON list), restored with the filter. */
+    sort: text("sort"),
+    columns: text("columns"),
     author: text("author").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
