@@ -19,6 +19,7 @@ interface NavItem {
 
 const ITEMS: NavItem[] = [
   { label: "Home", icon: "home", href: "/", matches: (p) => p === "/" },
+  { label: "Boards", icon: "boards", href: "/boards", matches: (p) => p.startsWith("/boards") },
   { label: "Traces", icon: "traces", href: "/traces", matches: (p) => p.startsWith("/traces") },
   { label: "Metrics", icon: "metrics", href: "/metrics", matches: (p) => p.startsWith("/metrics") },
   { label: "Funnels", icon: "funnels", href: "/funnels", matches: (p) => p.startsWith("/funnels") },

@@ -1,3 +1,5 @@
+import { andConditions } from "./traceql";
+
 /**
  * Tiers read best in their commercial order, not by traffic: free before enterprise.
  * Known ladders are ordered by rank; anything else by name.
@@ -115,11 +117,11 @@ export function tierStep(rangeMs: number): string {
 }
 
 /** The four metrics queries of the tier view, as API query strings (also their cache keys). */
-export function tierQueries(attr: string, range: Record<string, string>, rangeMs: number): Record<TierMeasure, string> {
+export function tierQueries(attr: string, range: Record<string, string>, rangeMs: number, extra: string[] = []): Record<TierMeasure, string> {
   const label = tierLabel(attr);
   const step = tierStep(rangeMs);
   const entries = Object.entries(TIER_MEASURES).map(([k, measure]) => {
-    const p = new URLSearchParams({ q: tierFilter(label), measure, groupBy: label, ...range, step });
+    const p = new URLSearchParams({ q: extra.length ? andConditions(tierFilter(label), extra) : tierFilter(label), measure, groupBy: label, ...range, step });
     return [k, p.toString()];
   });
   return Object.fromEntries(entries) as Record<TierMeasure, string>;

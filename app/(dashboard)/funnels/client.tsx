@@ -1,5 +1,6 @@
 "use client";
 
+import { AddToBoard } from "@/components/boards/add-to-board";
 import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
@@ -69,6 +70,18 @@ export function FunnelsClient() {
         <RangePicker range={form.range} onChange={(range) => run({ ...form, range })} />
         <Button onClick={() => setSaving(true)} disabled={!def || !canEdit} title={cannotEdit} aria-description={cannotEdit} data-testid="save-funnel">Save</Button>
         <CopyLink range={form.range} />
+        {def && (
+          <AddToBoard
+            range={form.range}
+            draft={() => ({
+              kind: "funnel",
+              title: saved.data && !edited ? saved.data.name : `Funnel by ${def.by}`,
+              // A saved funnel stays linked (edits to it show on the board); an unsaved one is copied in.
+              query: saved.data && !edited ? { funnel: saved.data.id } : { steps: def.steps, by: def.by, window: def.window, ...(def.breakdown ? { breakdown: def.breakdown } : {}) },
+              size: { w: 6, h: 8 },
+            })}
+          />
+        )}
       </TopBar>
       <div className="flex flex-col gap-3 p-4">
         <StepEditor steps={form.steps} onChange={(steps) => edit({ steps })} onRun={(steps) => run({ ...form, steps })} problem={stepProblem} />

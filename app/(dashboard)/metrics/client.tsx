@@ -1,5 +1,6 @@
 "use client";
 
+import { AddToBoard } from "@/components/boards/add-to-board";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
@@ -52,6 +53,16 @@ export function MetricsClient() {
         <QueryProgress busy={metrics.isFetching && !heatmap} />
         <RangePicker range={range} onChange={setRange} />
         <CopyLink range={range} />
+        <AddToBoard
+          range={range}
+          draft={() => ({
+            kind: "metrics",
+            title: `${url.measure}${labels.length ? ` by ${labels.join(", ")}` : ""}`,
+            query: { q: url.q, measure: url.measure, groupBy: url.groupBy, step: url.step, top: url.top, view: url.view },
+            size: { w: 6, h: url.view === "table" ? 9 : 8 },
+            asNumber: labels.length ? undefined : { kind: "number", title: url.measure, query: { q: url.q, measure: url.measure }, size: { w: 3, h: 4 } },
+          })}
+        />
       </TopBar>
       <div className="flex flex-col gap-3 p-4">
         <div className="flex items-start gap-2">

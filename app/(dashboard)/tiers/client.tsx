@@ -1,5 +1,6 @@
 "use client";
 
+import { AddToBoard } from "@/components/boards/add-to-board";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
@@ -52,6 +53,7 @@ export function TiersClient() {
         </label>
         <RangePicker range={range} onChange={setRange} />
         <CopyLink range={range} />
+        <AddToBoard range={range} draft={() => ({ kind: "tiers", title: `Customer tiers by ${data.label}`, query: { attr: url.attr }, size: { w: 12, h: 6 } })} />
       </TopBar>
       <div className="flex flex-col gap-4 p-4">
         {data.error && <QueryErrorNote title="The tier view could not be drawn" message={data.error.message} hint="Check the tier attribute: it must be an attribute like customer.tier." />}

@@ -1,5 +1,6 @@
 "use client";
 
+import { AddToBoard } from "@/components/boards/add-to-board";
 import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
@@ -94,6 +95,15 @@ export function TracesClient() {
         subtitle={view.filter && <span data-testid="filter-title">“{view.filter.name}”{view.modified ? " · modified" : ""}</span>}
       >
         <CopyLinkMenu range={view.range} />
+        <AddToBoard
+          range={view.range.kind === "relative" ? { since: view.range.since } : { start: Math.floor(view.range.startMs / 1000), end: Math.ceil(view.range.endMs / 1000) }}
+          draft={() => ({
+            kind: "traces",
+            title: view.filter?.name ?? "Traces",
+            query: { q: view.query, cols: view.cols, sort: view.sort, order: view.order, limit: 10 },
+            size: { w: 6, h: 8 },
+          })}
+        />
         <Button onClick={() => setSaveAt(Date.now())} data-testid="save-filter" disabled={!canEdit} title={cannotEdit} aria-description={cannotEdit}>{view.filter ? "Save…" : "Save filter"}</Button>
         <Button variant="ghost" aria-pressed={showSaved ?? undefined} onClick={toggleSaved}>Saved filters</Button>
       </TopBar>

@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useCurrency, useMetrics } from "@/components/charts/queries";
+import type { NumberPanelQuery } from "@/lib/boards/types";
+import { formatValue, parseMeasureText, valueKind } from "@/lib/chart-data/measure";
+import { describeRange, isPinned, resolveRange, type ChartRange } from "@/lib/chart-data/range";
+import type { MetricsResult } from "@/lib/metrics/types";
+import { metricsPanelQs } from "./metrics-panel";
+import type { PanelEnv } from "./panel-context";
+import { PanelError, PanelLoading } from "./panel-states";
+
+/** The same length of time just before `range` (pinned, so both figures are over fixed spans). */
+export function previousPeriod(range: ChartRange, nowMs: number): ChartRange {
+  const { startMs, endMs } = resolveRange(range, nowMs);
+  const len = endMs - startMs;
+  return { start: Math.floor((startMs - len) / 1000), end: Math.floor(startMs / 1000) };
+}
+
+const total = (r: MetricsResult | undefined) => r?.series[0]?.total ?? null;
+
+/** `+12%`, `−3.4%`, or why there is no change to show. */
+export function changeText(now: number | null, before: number | null): string {
+  if (now === null || before === null) return "no data to compare";
+  if (before === 0) return now === 0 ? "no change" : "new (nothing before)";
+  const pct = ((now - before) / Math.abs(before)) * 100;
+  const text = `${Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+  return pct > 0 ? `+${text}` : pct < 0 ? `−${text.slice(1)}` : "no change";
+}
+
+/** One figure over the board's range ("revenue, last 24 h: $48.2k") and its change against the period before. */
+export function NumberPanel({ query, env }: { query: NumberPanelQuery; env: PanelEnv }) {
+  // A relative range is resolved once per mount, so the comparison period is stable between refetches.
+  const [nowMs] = useState(() => Date.now());
+  const frozen = env.frozen as { now: MetricsResult; before: MetricsResult; currency: string | null } | undefined;
+  const q = { q: query.q, measure: query.measure, groupBy: [], step: "" };
+  const current = useMetrics(frozen ? null : metricsPanelQs(q, env.range, env), { live: !isPinned(env.range) });
+  const before = useMetrics(frozen ? null : metricsPanelQs(q, previousPeriod(env.range, nowMs), env));
+  const spec = parseMeasureText(query.measure);
+  const liveCurrency = useCurrency(frozen ? parseMeasureText("count") : spec);
+  const currency = frozen ? frozen.currency : liveCurrency;
+  const data = frozen ?? (current.data && before.data ? { now: current.data, before: before.data } : undefined);
+  const { onData } = env;
+  useEffect(() => {
+    if (current.data && before.data && onData) onData({ now: current.data, before: before.data, currency: liveCurrency });
+  }, [current.data, before.data, liveCurrency, onData]);
+
+  const error = current.error ?? before.error;
+  if (error && !data) return <PanelError error={error} onRetry={() => void Promise.all([current.refetch(), before.refetch()])} />;
+  if (!data) return <PanelLoading />;
+  const value = total(data.now);
+  const change = changeText(value, total(data.before));
+  return (
+    <div className="flex h-full flex-col justify-center gap-1" data-testid="number-panel">
+      <p className="text-xs text-muted">{describeRange(env.range)}</p>
+      <p className="font-mono text-3xl font-semibold tabular-nums" data-testid="number-value">
+        {value === null ? "—" : formatValue(value, valueKind(spec, currency), currency)}
+      </p>
+      {/* Up is not always good (errors, latency), so the change is not coloured as if it were. */}
+      <p className="text-xs text-muted" data-testid="number-change">
+        <span className="font-medium text-fg">{change}</span> vs the period before
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { adminRequest, apiKey, baseUrl } from "./env";
+
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+const run = hex(3);
+const service = `e2e-board-${run}`;
+const BOARD = `E2E board ${run}`;
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+
+/** Requests of three tiers with revenue, a minute ago. */
+test.beforeAll(async ({ request }) => {
+  const at = BigInt(Date.now() - 60_000) * 1_000_000n;
+  const spans = [["enterprise", 900, 3], ["enterprise", 1100, 2], ["free", 0, 5], ["pro", 300, 4]].flatMap(([tier, revenue, n]) =>
+    Array.from({ length: n as number }, () => ({
+      traceId: hex(16), spanId: hex(8), name: "POST /checkout", kind: 2,
+      startTimeUnixNano: String(at), endTimeUnixNano: String(at + 50_000_000n),
+      attributes: [str("customer.tier", tier as string), { key: "business.revenue_impact", value: { doubleValue: revenue } }],
+    })),
+  );
+  const res = await request.post(`${baseUrl()}/v1/traces`, {
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { resourceSpans: [{ resource: { attributes: [str("service.name", service)] }, scopeSpans: [{ spans }] }] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+});
+
+const q = `{ resource.service.name = "${service}" }`;
+
+async function addToBoard(page: Page, opts: { newBoard?: boolean; asNumber?: boolean }) {
+  await page.getByTestId("add-to-board").click();
+  const dialog = page.getByRole("dialog", { name: "Add to board" });
+  if (opts.asNumber) await dialog.getByTestId("as-number").check();
+  if (opts.newBoard) await dialog.getByTestId("new-board-name").fill(BOARD);
+  else await dialog.getByTestId("board-choice").selectOption({ label: BOARD });
+  await dialog.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(dialog.getByText(`Added to “${BOARD}”`)).toBeVisible();
+  return dialog;
+}
+
+test("builds a board from three explorer pages, arranges it, sets a variable, and a viewer opens its link to the same view", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // 1. Revenue by tier, from /metrics, on a new board.
+  await page.goto(`${baseUrl()}/metrics?${new URLSearchParams({ q, measure: "sum(span.business.revenue_impact)", groupBy: "span.customer.tier", view: "totals", since: "1h" })}`);
+  await expect(page.getByTestId("run-query")).toBeEnabled();
+  await addToBoard(page, { newBoard: true });
+  // 2. The request count as one number, from /metrics.
+  await page.goto(`${baseUrl()}/metrics?${new URLSearchParams({ q, measure: "count", since: "1h" })}`);
+  await addToBoard(page, { asNumber: true });
+  // 3. The tier scorecard, from /tiers.
+  await page.goto(`${baseUrl()}/tiers?since=1h`);
+  const dialog = await addToBoard(page, {});
+  await dialog.getByTestId("open-board").click();
+
+  await expect(page.getByRole("heading", { name: BOARD })).toBeVisible();
+  const panels = page.getByTestId("board-panel");
+  await expect(panels).toHaveCount(3);
+  await expect(page.getByTestId("number-value")).toHaveText("14");
+
+  // Arrange: move the number panel to the right of the chart; the layout is saved.
+  await page.getByTestId("edit-board").click();
+  const numberPanel = page.locator('[data-testid=board-panel][data-kind=number]');
+  const before = (await numberPanel.boundingBox())!;
+  const handle = numberPanel.locator(".panel-drag");
+  const grid = (await page.getByTestId("board-grid").boundingBox())!;
+  const from = (await handle.boundingBox())!;
+  await page.mouse.move(from.x + 30, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grid.x + grid.width * 0.8, from.y + from.height / 2 - before.y + grid.y + 10, { steps: 12 });
+  await page.mouse.up();
+  await page.getByTestId("done-editing").click();
+  await expect.poll(async () => (await numberPanel.boundingBox())!.x).toBeGreaterThan(before.x + 100);
+  await expect(page.getByText("Saving…")).toHaveCount(0);
+
+  // A variable: only enterprise requests.
+  await page.getByRole("button", { name: "+ Add variable" }).click();
+  await page.getByTestId("new-variable").fill("span.customer.tier");
+  await page.getByTestId("new-variable").press("Enter");
+  const variable = page.getByTestId("board-variable");
+  await variable.getByRole("combobox").selectOption("enterprise");
+  await expect(page).toHaveURL(/var=span\.customer\.tier(=|%3D)enterprise/);
+  await expect(page.getByTestId("number-value")).toHaveText("5");
+  const shared = page.url();
+  const movedX = (await numberPanel.boundingBox())!.x;
+
+  // A viewer teammate opens the link in a browser of their own: the same panels, number and variable.
+  const admin = await adminRequest();
+  const invite = await admin.post(`${baseUrl()}/api/v1/projects/default/invites`, { data: { role: "viewer" } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const token = ((await invite.json()) as { url: string }).url.split("/invite/")[1];
+  await admin.dispose();
+  const mate = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const person = { email: `board-viewer-${run}@team.test`, password: "a viewer's long password" };
+  const signUp = await mate.request.post(`${baseUrl()}/api/invites/sign-up`, { headers: { origin: baseUrl() }, data: { token, name: "Viewer", ...person } });
+  expect(signUp.status(), await signUp.text()).toBe(201);
+  const signIn = await mate.request.post(`${baseUrl()}/api/auth/sign-in/email`, { headers: { origin: baseUrl() }, data: person });
+  expect(signIn.status()).toBe(200);
+  const view = await mate.newPage();
+  await view.goto(shared);
+  await expect(view.getByTestId("board-panel")).toHaveCount(3);
+  await expect(view.getByTestId("number-value")).toHaveText("5");
+  await expect(view.getByTestId("board-variable").getByTestId("variable-value")).toHaveText(/enterprise/);
+  await expect(view.getByTestId("edit-board")).toBeDisabled();
+  await expect.poll(async () => Math.abs((await view.locator('[data-testid=board-panel][data-kind=number]').boundingBox())!.x - movedX)).toBeLessThan(5);
+  await mate.close();
+});
