@@ -52,6 +52,6 @@ async function toSignIn(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but APIs, ingest, health, the sign-in, setup and invite pages, and static files.
-  matcher: ["/((?!api/|v1/|health|sign-in|setup|invite/|_next/static|_next/image|favicon.ico).*)"],
+  // Everything but APIs, ingest, health, the sign-in, setup, invite and public snapshot pages, and static files.
+  matcher: ["/((?!api/|v1/|health|sign-in|setup|invite/|snapshots/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -8,9 +8,10 @@ import path from "node:path";
  * - admin: the project's admins, signed in; keys never;
  * - owner: the instance owner only;
  * - ingest: keys with the ingest scope only (a session is not enough);
- * - list: anyone signed in, and read keys (each sees what it may open).
+ * - list: anyone signed in, and read keys (each sees what it may open);
+ * - public: anyone, signed in or not (a snapshot's token is the credential).
  */
-export type Access = "read" | "edit" | "admin" | "owner" | "ingest" | "list";
+export type Access = "read" | "edit" | "admin" | "owner" | "ingest" | "list" | "public";
 
 const T = "ab".repeat(16);
 const S = "cd".repeat(8);
@@ -30,6 +31,9 @@ export const ROUTES: [method: string, file: string, url: string, access: Access]
   ["GET", "boards/[id]", "/api/v1/boards/nope", "read"],
   ["PATCH", "boards/[id]", "/api/v1/boards/nope", "edit"],
   ["DELETE", "boards/[id]", "/api/v1/boards/nope", "edit"],
+  ["POST", "boards/[id]/snapshots", "/api/v1/boards/nope/snapshots", "edit"],
+  ["GET", "snapshots/[token]", "/api/v1/snapshots/snap_nope", "public"],
+  ["DELETE", "snapshots/[token]", "/api/v1/snapshots/snap_nope", "edit"],
   ["GET", "funnels/[id]", "/api/v1/funnels/nope", "read"],
   ["PATCH", "funnels/[id]", "/api/v1/funnels/nope", "edit"],
   ["DELETE", "funnels/[id]", "/api/v1/funnels/nope", "edit"],
@@ -42,6 +46,8 @@ export const ROUTES: [method: string, file: string, url: string, access: Access]
   ["POST", "projects", "/api/v1/projects", "owner"],
   ["GET", "projects/[slug]", P, "read"],
   ["DELETE", "projects/[slug]", "/api/v1/projects/nope", "owner"],
+  ["PATCH", "projects/[slug]", P, "admin"],
+  ["GET", "projects/[slug]/snapshots", `${P}/snapshots`, "admin"],
   ["GET", "projects/[slug]/activity", `${P}/activity`, "admin"],
   ["GET", "projects/[slug]/invites", `${P}/invites`, "admin"],
   ["POST", "projects/[slug]/invites", `${P}/invites`, "admin"],
@@ -97,6 +103,7 @@ const ROLE_RANK = { viewer: 0, editor: 1, admin: 2, owner: 3 } as const;
  * still answer 400 or 404 for the dummy ids and empty bodies the table sends).
  */
 export function expected(access: Access, caller: Caller, url: string): 401 | 403 | "allowed" {
+  if (access === "public") return "allowed";
   if (caller === "anonymous") return 401;
   const namesDefault = url.startsWith("/api/v1/projects/default");
   if (caller.endsWith("key")) {

@@ -2,10 +2,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { MetricsResult } from "@/lib/metrics/types";
 import type { AttributeKeyInfo, AttributeValueInfo } from "@/lib/spans/types";
 import { currencyKeys, moneyKey, type MeasureSpec } from "@/lib/chart-data/measure";
+import { currencyKey, metricsKey } from "@/lib/boards/panel-queries";
 import { apiJson } from "./api";
 
 /** Same key on the server prefetch and the client: the API's query string, canonical order. */
-export const metricsKey = (qs: string) => ["metrics", qs] as const;
+export { metricsKey } from "@/lib/boards/panel-queries";
 
 export function fetchMetrics(qs: string): Promise<MetricsResult> {
   return apiJson<MetricsResult>(`/api/v1/metrics?${qs}`);
@@ -59,7 +60,7 @@ export function fetchValues(key: string, scope: string, limit = 20) {
 export function useCurrency(spec: MeasureSpec): string | null {
   const key = moneyKey(spec);
   const query = useQuery({
-    queryKey: ["attributes", "currency", key],
+    queryKey: currencyKey(key),
     enabled: key !== null,
     staleTime: 60_000,
     queryFn: async () => {

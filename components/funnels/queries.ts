@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiJson } from "@/components/charts/api";
+import { funnelKey, savedFunnelKey } from "@/lib/boards/panel-queries";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
 import type { FunnelDropOff, FunnelResult } from "@/lib/metrics/funnel-types";
 
@@ -13,9 +14,8 @@ export interface SavedFunnel {
 }
 
 /** Shared by the server prefetch and the client: the definition is the key. */
-export const funnelKey = (def: FunnelDefinition) => ["funnel", JSON.stringify(def)] as const;
+export { funnelKey, savedFunnelKey } from "@/lib/boards/panel-queries";
 export const savedFunnelsKey = ["saved-funnels"] as const;
-export const savedFunnelKey = (id: string) => ["saved-funnels", id] as const;
 
 export function useFunnel(def: FunnelDefinition | null) {
   return useQuery({

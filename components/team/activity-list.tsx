@@ -23,6 +23,9 @@ const VERB: Record<string, string> = {
   "retention.changed": "changed retention",
   "retention.purged": "ran a purge",
   "sampling.changed": "changed sampling rules",
+  "snapshot.created": "published a snapshot:",
+  "snapshot.revoked": "revoked the snapshot",
+  "snapshots.toggled": "switched public snapshots",
 };
 
 function describe(e: ActivityRow): string {
@@ -32,6 +35,7 @@ function describe(e: ActivityRow): string {
     : e.action === "key.created" && Array.isArray(d.scopes) ? ` (${d.scopes.join(", ")})`
     : (e.action === "member.added" || e.action === "invite.created" || e.action === "invite.accepted") && d.role ? ` as ${String(d.role)}`
     : e.action === "retention.changed" ? ` to ${d.retention === null ? "the server default" : String(d.retention)}`
+    : e.action === "snapshots.toggled" ? (d.enabled ? " on" : " off")
     : "";
   return `${VERB[e.action] ?? e.action}${e.target ? ` ${e.target}` : ""}${extra}`;
 }

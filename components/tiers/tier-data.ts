@@ -17,16 +17,16 @@ const MEASURES = Object.keys(TIER_MEASURES) as TierMeasure[];
  * The four measures of the tier view, each per tier over time. Series are put in tier
  * order and take the colours of the requests chart, so a tier looks the same in all four.
  */
-/** `extra`: TraceQL conditions ANDed into every query (a board's variables); `enabled` false fetches nothing. */
-export function useTierData(attr: string, range: ChartRange, extra: string[] = [], enabled = true) {
+/** `extra`: TraceQL conditions ANDed into every query (a board's variables). */
+export function useTierData(attr: string, range: ChartRange, extra: string[] = []) {
   const label = tierLabel(attr);
   const qs = tierQueries(attr, rangeParams(range), rangeSpanMs(range), extra);
   const live = "since" in range;
   const queries = {
-    requests: useMetrics(enabled ? qs.requests : null, { live }),
-    errorRate: useMetrics(enabled ? qs.errorRate : null, { live }),
-    p95: useMetrics(enabled ? qs.p95 : null, { live }),
-    revenue: useMetrics(enabled ? qs.revenue : null, { live }),
+    requests: useMetrics(qs.requests, { live }),
+    errorRate: useMetrics(qs.errorRate, { live }),
+    p95: useMetrics(qs.p95, { live }),
+    revenue: useMetrics(qs.revenue, { live }),
   };
   const currency = useCurrency(parseMeasureText(TIER_MEASURES.revenue));
   const base = queries.requests.data ? toChartSeries(queries.requests.data, [label]) : [];

@@ -16,7 +16,10 @@ export type ActivityAction =
   | "project.deleted"
   | "retention.changed"
   | "retention.purged"
-  | "sampling.changed";
+  | "sampling.changed"
+  | "snapshot.created"
+  | "snapshot.revoked"
+  | "snapshots.toggled";
 
 export interface ActivityEntry {
   id: number;

@@ -104,3 +104,15 @@ export function ensureDefaultProject(): Promise<Project> {
   boot.done.catch(() => (boot.done = null));
   return boot.done;
 }
+
+/** Renames a project or turns its public snapshots on or off. */
+export async function updateProject(id: number, patch: { name?: string; snapshotsEnabled?: boolean }): Promise<Project | null> {
+  const db = await getAppDb();
+  if (patch.name === undefined && patch.snapshotsEnabled === undefined) return getProjectById(id);
+  if (patch.name) {
+    const [clash] = await db.select({ id: projects.id }).from(projects).where(eq(projects.name, patch.name));
+    if (clash && clash.id !== id) throw new ProjectNameTaken(`name: a project named "${patch.name}" exists`);
+  }
+  const [row] = await db.update(projects).set(patch).where(eq(projects.id, id)).returning();
+  return row ?? null;
+}

@@ -9,6 +9,7 @@ import { ActivityList } from "@/components/team/activity-list";
 import { InvitesPanel } from "@/components/team/invites-panel";
 import { MembersPanel } from "@/components/team/members-panel";
 import { ProjectsPanel } from "@/components/team/projects-panel";
+import { SnapshotsPanel } from "@/components/team/snapshots-panel";
 import { ServerNowProvider } from "@/components/ui/server-now";
 import { OWNER_ROLE } from "@/lib/db/users";
 import { pageAccess } from "@/lib/auth/page-access";
@@ -23,6 +24,7 @@ const ADMIN_SECTIONS = [
   { id: "api-keys", title: "API keys" },
   { id: "retention", title: "Storage and retention" },
   { id: "sampling", title: "Sampling rules" },
+  { id: "snapshots", title: "Snapshots" },
   { id: "activity", title: "Activity" },
 ];
 const OWNER_SECTIONS = [{ id: "projects", title: "Projects" }];
@@ -93,6 +95,9 @@ export default async function SettingsPage() {
               </p>
               <SamplingEditor slug={project.slug} />
             </div>
+          </Section>
+          <Section id="snapshots" title="Snapshots">
+            <SnapshotsPanel />
           </Section>
           <Section id="activity" title="Activity">
             <ActivityList />

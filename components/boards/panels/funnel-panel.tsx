@@ -1,41 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { FunnelChart } from "@/components/funnels/funnel-chart";
 import { useFunnel, useSavedFunnel } from "@/components/funnels/queries";
 import type { FunnelPanelQuery } from "@/lib/boards/types";
-import { withVariables } from "@/lib/boards/variables";
+import { boardFunnel } from "@/lib/boards/panel-queries";
 import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
-import { isPinned, type ChartRange } from "@/lib/chart-data/range";
 import { formatCount, formatPercent } from "@/lib/format/count";
-import type { FunnelResult } from "@/lib/metrics/funnel-types";
 import type { PanelEnv } from "./panel-context";
 import { PanelError, PanelLoading } from "./panel-states";
 
-/** A funnel's definition on a board: its steps with the variables ANDed into each, over the board's range. */
-export function boardFunnel(f: { steps: string[]; by?: string; window?: string; breakdown?: string | null }, range: ChartRange, env: Pick<PanelEnv, "variables">): FunnelDefinition {
-  const def: FunnelDefinition = { steps: f.steps.map((s) => withVariables(s, env.variables)), by: f.by || "trace", window: f.window || "1d" };
-  if (isPinned(range)) Object.assign(def, { start: range.start, end: range.end });
-  else def.since = range.since;
-  if (f.breakdown) def.breakdown = f.breakdown;
-  return def;
-}
-
 export function FunnelPanel({ query, env }: { query: FunnelPanelQuery; env: PanelEnv }) {
   const router = useRouter();
-  const frozen = env.frozen as { def: FunnelDefinition; result: FunnelResult } | undefined;
-  const saved = useSavedFunnel(!frozen && query.funnel ? query.funnel : null);
+  const saved = useSavedFunnel(query.funnel ?? null);
   const source = query.funnel ? (saved.data?.definition as FunnelDefinition | undefined) : (query as FunnelDefinition);
-  const def = frozen?.def ?? (source?.steps ? boardFunnel({ ...source, breakdown: null }, env.range, env) : null);
-  const funnel = useFunnel(frozen ? null : def);
-  const data = frozen ?? (def && funnel.data ? { def, result: funnel.data } : undefined);
-  const { onData } = env;
-  useEffect(() => {
-    if (def && funnel.data && onData) onData({ def, result: funnel.data });
-    // `def` is rebuilt each render; its text is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [funnel.data, onData, JSON.stringify(def)]);
+  const def = source?.steps ? boardFunnel({ ...source, breakdown: null }, env.range, env.variables) : null;
+  const funnel = useFunnel(def);
+  const data = def && funnel.data ? { def, result: funnel.data } : undefined;
 
   const error = saved.error ?? funnel.error;
   if (error && !data) return <PanelError error={error} onRetry={() => void (saved.error ? saved.refetch() : funnel.refetch())} />;
@@ -50,7 +31,7 @@ export function FunnelPanel({ query, env }: { query: FunnelPanelQuery; env: Pane
         {formatCount(first)} {entity} entered; {formatCount(last?.count ?? 0)} reached the last step
         {first > 0 && last ? ` (${formatPercent((last.count ?? 0) / first)})` : ""}.
       </p>
-      <FunnelChart rows={rows} entity={data.def.by} onStep={() => !frozen && router.push(`/funnels?${stepsParams(data.def)}`)} onDropOff={() => {}} />
+      <FunnelChart rows={rows} entity={data.def.by} onStep={() => router.push(`/funnels?${stepsParams(data.def)}`)} onDropOff={() => {}} />
     </div>
   );
 }

@@ -1,21 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useCurrency, useMetrics } from "@/components/charts/queries";
 import type { NumberPanelQuery } from "@/lib/boards/types";
 import { formatValue, parseMeasureText, valueKind } from "@/lib/chart-data/measure";
-import { describeRange, isPinned, resolveRange, type ChartRange } from "@/lib/chart-data/range";
+import { describeRange, isPinned } from "@/lib/chart-data/range";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { metricsPanelQs } from "./metrics-panel";
+import { metricsPanelQs, previousPeriod } from "@/lib/boards/panel-queries";
 import type { PanelEnv } from "./panel-context";
 import { PanelError, PanelLoading } from "./panel-states";
-
-/** The same length of time just before `range` (pinned, so both figures are over fixed spans). */
-export function previousPeriod(range: ChartRange, nowMs: number): ChartRange {
-  const { startMs, endMs } = resolveRange(range, nowMs);
-  const len = endMs - startMs;
-  return { start: Math.floor((startMs - len) / 1000), end: Math.floor(startMs / 1000) };
-}
 
 const total = (r: MetricsResult | undefined) => r?.series[0]?.total ?? null;
 
@@ -32,18 +25,12 @@ export function changeText(now: number | null, before: number | null): string {
 export function NumberPanel({ query, env }: { query: NumberPanelQuery; env: PanelEnv }) {
   // A relative range is resolved once per mount, so the comparison period is stable between refetches.
   const [nowMs] = useState(() => Date.now());
-  const frozen = env.frozen as { now: MetricsResult; before: MetricsResult; currency: string | null } | undefined;
-  const q = { q: query.q, measure: query.measure, groupBy: [], step: "" };
-  const current = useMetrics(frozen ? null : metricsPanelQs(q, env.range, env), { live: !isPinned(env.range) });
-  const before = useMetrics(frozen ? null : metricsPanelQs(q, previousPeriod(env.range, nowMs), env));
+  const q = { q: query.q, measure: query.measure };
+  const current = useMetrics(metricsPanelQs(q, env.range, env.variables), { live: !isPinned(env.range) });
+  const before = useMetrics(metricsPanelQs(q, previousPeriod(env.range, nowMs), env.variables));
   const spec = parseMeasureText(query.measure);
-  const liveCurrency = useCurrency(frozen ? parseMeasureText("count") : spec);
-  const currency = frozen ? frozen.currency : liveCurrency;
-  const data = frozen ?? (current.data && before.data ? { now: current.data, before: before.data } : undefined);
-  const { onData } = env;
-  useEffect(() => {
-    if (current.data && before.data && onData) onData({ now: current.data, before: before.data, currency: liveCurrency });
-  }, [current.data, before.data, liveCurrency, onData]);
+  const currency = useCurrency(spec);
+  const data = current.data && before.data ? { now: current.data, before: before.data } : undefined;
 
   const error = current.error ?? before.error;
   if (error && !data) return <PanelError error={error} onRetry={() => void Promise.all([current.refetch(), before.refetch()])} />;

@@ -2,12 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect } from "react";
 import { apiFetch } from "@/components/search/api";
 import { useProject } from "@/components/project/project-context";
 import type { TracesPanelQuery } from "@/lib/boards/types";
-import { withVariables } from "@/lib/boards/variables";
-import { rangeParams } from "@/lib/chart-data/range";
+import { boardTracesKey, tracesPanelQs } from "@/lib/boards/panel-queries";
 import { formatDuration } from "@/lib/format/duration";
 import type { TraceSearchPage } from "@/lib/spans/types";
 import type { PanelEnv } from "./panel-context";
@@ -16,17 +14,9 @@ import { PanelError, PanelLoading } from "./panel-states";
 /** A short trace list (slowest operations, latest errors...) that links into each trace. */
 export function TracesPanel({ query, env }: { query: TracesPanelQuery; env: PanelEnv }) {
   const { slug } = useProject();
-  const frozen = env.frozen as TraceSearchPage | undefined;
-  const p = new URLSearchParams({ q: withVariables(query.q, env.variables), limit: String(query.limit ?? 10), ...rangeParams(env.range) });
-  if (query.sort) p.set("sort", query.sort);
-  if (query.order) p.set("order", query.order);
-  if (query.cols?.length) p.set("columns", query.cols.join(","));
-  const search = useQuery({ queryKey: ["board-traces", p.toString()], queryFn: () => apiFetch<TraceSearchPage>(`/api/v1/traces?${p}`), enabled: !frozen });
-  const data = frozen ?? search.data;
-  const { onData } = env;
-  useEffect(() => {
-    if (search.data && onData) onData(search.data);
-  }, [search.data, onData]);
+  const qs = tracesPanelQs(query, env.range, env.variables);
+  const search = useQuery({ queryKey: boardTracesKey(qs), queryFn: () => apiFetch<TraceSearchPage>(`/api/v1/traces?${qs}`) });
+  const data = search.data;
   if (search.error && !data) return <PanelError error={search.error} onRetry={() => void search.refetch()} />;
   if (!data) return <PanelLoading />;
   if (data.traces.length === 0) return <p className="text-muted">No traces match in this range. Widen the time range or clear a variable.</p>;
@@ -45,7 +35,7 @@ export function TracesPanel({ query, env }: { query: TracesPanelQuery; env: Pane
         {data.traces.map((t) => (
           <tr key={t.traceId} className="border-t border-line">
             <td className="max-w-0 truncate py-1 pr-2">
-              {frozen ? t.rootName : <Link className="hover:underline" href={`/traces/${t.traceId}?project=${encodeURIComponent(slug)}`}>{t.rootName}</Link>}
+              <Link className="hover:underline" href={`/traces/${t.traceId}?project=${encodeURIComponent(slug)}`}>{t.rootName}</Link>
             </td>
             <td className="truncate py-1 pr-2 text-muted">{t.rootService}</td>
             {cols.map((c) => <td key={c} className="truncate py-1 pr-2">{String((t.columns as Record<string, unknown>)[c] ?? "")}</td>)}

@@ -7,6 +7,7 @@ import { fullPageLoad } from "@/components/auth/full-page-load";
 import { BoardGrid } from "@/components/boards/board-grid";
 import { BoardMenu } from "@/components/boards/board-menu";
 import { PanelFrame } from "@/components/boards/panel-frame";
+import { ShareSnapshot } from "@/components/boards/share-snapshot";
 import { boardKeys, deleteBoard, fetchBoard, patchBoard } from "@/components/boards/queries";
 import { VariablesBar } from "@/components/boards/variables-bar";
 import { CopyLink, RangePicker } from "@/components/charts/range-picker";
@@ -94,6 +95,12 @@ export function BoardClient({ id }: { id: string }) {
             Edit layout
           </Button>
         )}
+        <ShareSnapshot
+          boardId={b.id}
+          range={range}
+          variables={variables}
+          trigger={(open) => <Button onClick={open} disabled={!canEdit || b.panels.length === 0} title={reason} data-testid="share-snapshot">Share snapshot</Button>}
+        />
         <BoardMenu board={b} canEdit={canEdit} onDelete={() => setDeleting(true)} onSaveRange={() => change({ timeRange: range, variables })} />
       </TopBar>
       <div className="flex flex-col gap-3 p-4">
@@ -117,6 +124,15 @@ export function BoardClient({ id }: { id: string }) {
                 explorer={explorerHref(panel, range, variables, slug)}
                 editing={editing}
                 onRemove={() => change({ panels: b.panels.filter((p) => p.id !== panel.id) })}
+                actions={canEdit && panel.kind !== "note" ? (
+                  <ShareSnapshot
+                    boardId={b.id}
+                    panel={{ id: panel.id, title: panel.title }}
+                    range={range}
+                    variables={variables}
+                    trigger={(open) => <button type="button" className="text-muted hover:text-fg hover:underline" onClick={open}>Snapshot</button>}
+                  />
+                ) : undefined}
               />
             )}
           </BoardGrid>
