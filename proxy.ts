@@ -3,6 +3,7 @@ import { homeProjectSlug } from "@/lib/auth/home-project";
 import { PROJECT_COOKIE, PROJECT_HEADER, PROJECT_PARAM } from "@/lib/auth/project-cookie";
 import { sessionUser } from "@/lib/auth/server";
 import { ownerExists } from "@/lib/db/users";
+import { tracePageStatus } from "@/lib/http/trace-page-status";
 
 const YEAR_S = 365 * 24 * 3600;
 
@@ -31,7 +32,9 @@ export async function proxy(req: NextRequest) {
   // client-sent header of the same name is replaced here.
   const headers = new Headers(req.headers);
   headers.set(PROJECT_HEADER, slug);
-  const res = NextResponse.next({ request: { headers } });
+  // Documents only: a client-side navigation (an RSC request) shows the same page without a status.
+  const status = req.headers.has("rsc") ? null : await tracePageStatus(req.nextUrl.pathname, user, slug);
+  const res = NextResponse.next({ request: { headers }, status: status ?? undefined });
   if (req.cookies.get(PROJECT_COOKIE)?.value !== slug) {
     res.cookies.set(PROJECT_COOKIE, slug, { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR_S });
   }

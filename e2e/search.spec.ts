@@ -122,6 +122,40 @@ test("types a query with autocomplete, builds it with the builder, saves it and 
   await fresh.close();
 });
 
+test("a saved filter keeps the table's sort and columns, and its link restores them", async ({ page, browser }) => {
+  await openSearch(page, `/traces?q=${encodeURIComponent(QUERY)}&cols=span.customer.tier&sort=duration&order=asc`);
+  await expect(rows(page)).toHaveCount(3);
+  await page.getByTestId("save-filter").click();
+  const dialog = page.getByRole("dialog", { name: "Save filter" });
+  await expect(dialog.getByTestId("save-filter-table")).toHaveText("Sorted by duration, ascending · columns span.customer.tier");
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(`Quickest enterprise ${run}`);
+  await dialog.getByRole("textbox", { name: "Author" }).fill("Ana");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  // The link is the filter's alone: sort and columns travel inside it.
+  await expect(page).toHaveURL(/\/traces\?project=default&filter=[\w-]+$/);
+  const link = page.url().slice(baseUrl().length);
+
+  const durationHeader = (p: Page) => p.getByRole("columnheader", { name: /^Duration/ });
+  const restored = async (p: Page) => {
+    await expect(durationHeader(p)).toHaveAttribute("aria-sort", "ascending");
+    await expect(p.getByRole("columnheader", { name: /^span\.customer\.tier/ })).toBeVisible();
+    await expect(rows(p)).toHaveCount(3);
+    // The shortest of the three first.
+    await expect(rows(p).first()).toContainText("GET /cart");
+  };
+  await restored(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openSearch(other, link);
+  await restored(other);
+  // The URL's own sort and columns still win over the filter's.
+  await openSearch(other, `${link}&sort=start&order=desc&cols=`);
+  await expect(durationHeader(other)).toHaveAttribute("aria-sort", "none");
+  await expect(other.getByRole("columnheader", { name: /^span\.customer\.tier/ })).toHaveCount(0);
+  await expect(other.getByTestId("filter-title")).toContainText("modified");
+  await fresh.close();
+});
+
 test("clicking a value adds it to the query; a column shows an attribute", async ({ page }) => {
   await openSearch(page, `/traces?q=${encodeURIComponent(`{ resource.service.name = "${service}" }`)}&cols=span.customer.tier`);
   await expect(rows(page)).toHaveCount(4);

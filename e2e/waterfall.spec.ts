@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { sendDemoData } from "../scripts/demo/generate";
 import { apiKey, baseUrl } from "./env";
 
@@ -203,4 +203,46 @@ test("opens the 50,000-span trace and scrolls to its last span", async ({ page }
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("span-detail")).toBeVisible();
   await expect(page.getByTestId("span-detail").getByTestId("span-attributes")).toBeVisible();
+});
+
+/** The deepest span that starts last in the big trace: its row is near the end of the list. */
+async function deepLateSpan(request: APIRequestContext, traceId: string) {
+  const res = await request.get(`${baseUrl()}/api/v1/traces/${traceId}/waterfall`, { headers: { authorization: `Bearer ${apiKey()}` } });
+  expect(res.status(), await res.text()).toBe(200);
+  const t = (await res.json()) as { spanId: string[]; parentSpanId: (string | null)[]; startOffsetNs: number[]; durationNs: number[] };
+  const index = new Map(t.spanId.map((id, i) => [id, i]));
+  const depth = new Int32Array(t.spanId.length).fill(-1);
+  const depthOf = (i: number): number => {
+    if (depth[i] < 0) {
+      const parent = t.parentSpanId[i] === null ? undefined : index.get(t.parentSpanId[i]!);
+      depth[i] = parent === undefined ? 0 : depthOf(parent) + 1;
+    }
+    return depth[i];
+  };
+  let best = 0;
+  for (let i = 0; i < t.spanId.length; i++) {
+    const [d, b] = [depthOf(i), depthOf(best)];
+    if (d > b || (d === b && t.startOffsetNs[i] > t.startOffsetNs[best])) best = i;
+  }
+  const endMs = Math.max(...t.durationNs.map((d, i) => t.startOffsetNs[i] + d)) / 1e6;
+  return { spanId: t.spanId[best], depth: depthOf(best), endMs };
+}
+
+test("a ?span= link into the 50,000-span trace shows the selected row, collapsed and zoomed too", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const target = await deepLateSpan(request, big.traceId);
+  expect(target.depth).toBeGreaterThanOrEqual(4);
+  const selected = page.locator('[role="treeitem"][aria-selected="true"]');
+  // As shared, then with the tree collapsed above the span and the view zoomed to the trace's start.
+  for (const extra of ["", `&depth=1&from=0&to=${(target.endMs / 10).toFixed(3)}`]) {
+    await openTrace(page, big, `?span=${target.spanId}${extra}`);
+    await expect(page.getByTestId("span-detail")).toBeVisible();
+    await expect(selected).toBeInViewport();
+    await expect(selected).toHaveAttribute("aria-level", String(target.depth + 1));
+    // Far down the list, not the first screenful.
+    expect(Number(await selected.getAttribute("data-pos"))).toBeGreaterThan(40_000);
+  }
+  // Collapsed ancestors were opened (the link keeps the toggles), and the zoom stayed.
+  await expect(page).toHaveURL(/[?&]flip=/);
+  await expect(page.getByTestId("zoom-range")).toBeVisible();
 });

@@ -7,13 +7,16 @@ import { Input } from "@/components/ui/input";
 import { absoluteLabel, pinRange, rangeLabel, type TimeRange } from "@/components/query/time-range";
 import { searchKeys } from "./api";
 import { createSavedFilter, rememberAuthor, rememberedAuthor, updateSavedFilter, type SavedFilterInput } from "./saved-filters";
-import type { SavedFilterRow } from "./view";
+import { savedSortText, type SavedFilterRow, type SortKey, type SortOrder } from "./view";
 
 interface Props {
   /** When Save was clicked: a moving range is pinned to the window it covered then. */
   openedAt: number;
   query: string;
   range: TimeRange;
+  /** The result table as shown: saved with the filter, restored when it is opened. */
+  sort: { sort: SortKey; order: SortOrder };
+  cols: string[];
   /** The saved filter on screen, if any: it can be updated instead of saved anew. */
   current: SavedFilterRow | null;
   onClose: () => void;
@@ -32,7 +35,7 @@ function fieldOf(message: string): { field: string; text: string } {
 }
 
 /** Mounted when Save is clicked (so it starts from what is on screen), unmounted on close. */
-export function SaveFilterDialog({ openedAt, query, range, current, onClose, onSaved }: Props) {
+export function SaveFilterDialog({ openedAt, query, range, sort, cols, current, onClose, onSaved }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const client = useQueryClient();
   const [name, setName] = useState(current?.name ?? "");
@@ -52,6 +55,8 @@ export function SaveFilterDialog({ openedAt, query, range, current, onClose, onS
         since: choice === "relative" && range.kind === "relative" ? range.since : null,
         startNs: choice === "pinned" ? msToNs(pinned.startMs) : null,
         endNs: choice === "pinned" ? msToNs(pinned.endMs) : null,
+        sort: savedSortText(sort),
+        columns: cols.length ? cols : null,
       };
       return asNew || !current ? createSavedFilter(input) : updateSavedFilter(current.id, input);
     },
@@ -81,6 +86,10 @@ export function SaveFilterDialog({ openedAt, query, range, current, onClose, onS
       >
         <h2 id="save-filter-title" className="text-sm font-semibold">Save filter</h2>
         <p className="truncate rounded-md bg-panel px-2 py-1 font-mono text-xs" title={query}>{query.trim() || "{}"}</p>
+        <p className="text-xs text-muted" data-testid="save-filter-table">
+          Sorted by {sort.sort}, {sort.order === "desc" ? "descending" : "ascending"}
+          {cols.length > 0 && <> · columns <span className="font-mono">{cols.join(", ")}</span></>}
+        </p>
         <Field label="Name" error={errorFor("name")}>
           <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errorFor("name")} placeholder="Slow enterprise checkouts" />
         </Field>

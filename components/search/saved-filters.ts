@@ -7,6 +7,8 @@ export interface SavedFilterInput {
   since?: string | null;
   startNs?: string | null;
   endNs?: string | null;
+  sort?: string | null;
+  columns?: string[] | null;
   author: string;
 }
 

@@ -12,9 +12,10 @@ export interface UrlState {
   since: string | null;
   start: Date | null;
   end: Date | null;
-  cols: string[];
-  sort: SortKey;
-  order: SortOrder;
+  /** Absent (null) when the URL leaves them to a saved filter or the defaults. */
+  cols: string[] | null;
+  sort: SortKey | null;
+  order: SortOrder | null;
 }
 
 /** A saved filter as GET /api/v1/saved-filters returns it. */
@@ -25,6 +26,9 @@ export interface SavedFilterRow {
   since: string | null;
   startNs: string | null;
   endNs: string | null;
+  /** The result table's sort, `duration:desc`. */
+  sort: string | null;
+  columns: string[] | null;
   author: string;
   createdAt: string;
   updatedAt: string;
@@ -43,11 +47,24 @@ export interface SearchView {
   filter: SavedFilterRow | null;
   /** A `filter` id that matches no saved filter (deleted, or a typo). */
   missingFilter: string | null;
-  /** The filter is open but its query or range has been changed here. */
+  /** The filter is open but its query, range, sort or columns have been changed here. */
   modified: boolean;
   /** The filter list has not loaded yet, so the query is not known yet. */
   waiting: boolean;
 }
+
+const DEFAULT_SORT = { sort: "start", order: "desc" } as const satisfies { sort: SortKey; order: SortOrder };
+
+/** `duration:desc` -> its key and order; null for anything else. */
+export function parseSavedSort(text: string | null): { sort: SortKey; order: SortOrder } | null {
+  const [sort, order] = (text ?? "").split(":");
+  const key = SORT_KEYS.find((k) => k === sort);
+  return key && (order === "asc" || order === "desc") ? { sort: key, order } : null;
+}
+
+export const savedSortText = (v: { sort: SortKey; order: SortOrder }) => `${v.sort}:${v.order}`;
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const nsToMs = (ns: string) => Number(BigInt(ns) / 1_000_000n);
 
@@ -75,16 +92,28 @@ export function resolveView(url: UrlState, filters: SavedFilterRow[] | undefined
   const fromFilter = filter ? filterRange(filter) : null;
   const range = fromUrl ?? fromFilter ?? DEFAULT_RANGE;
   const query = url.q ?? filter?.query ?? "";
+  // Like the query and range: what the URL says wins, the filter fills in the rest.
+  const filterSort = filter ? parseSavedSort(filter.sort) : null;
+  const sortInUrl = url.sort !== null || url.order !== null;
+  const sorted = sortInUrl ? { sort: url.sort ?? DEFAULT_SORT.sort, order: url.order ?? DEFAULT_SORT.order } : filterSort ?? DEFAULT_SORT;
+  const filterCols = filter?.columns ?? [];
+  const cols = url.cols ?? filterCols;
+  const changedHere = !!filter && (
+    query.trim() !== filter.query.trim()
+    || (!!fromUrl && !sameRange(fromUrl, fromFilter ?? DEFAULT_RANGE))
+    || (sortInUrl && savedSortText(sorted) !== savedSortText(filterSort ?? DEFAULT_SORT))
+    || (url.cols !== null && !sameList(url.cols, filterCols))
+  );
   return {
     query,
     range,
     rangeSource: fromUrl ? "url" : fromFilter ? "filter" : "default",
-    cols: url.cols,
-    sort: url.sort,
-    order: url.order,
+    cols,
+    sort: sorted.sort,
+    order: sorted.order,
     filter,
     missingFilter: url.filter && filters && !filter ? url.filter : null,
-    modified: !!filter && (query.trim() !== filter.query.trim() || (!!fromUrl && !sameRange(fromUrl, fromFilter ?? DEFAULT_RANGE))),
+    modified: changedHere,
     waiting: !!url.filter && !filters,
   };
 }

@@ -6,8 +6,10 @@ import type { WaterfallModel } from "@/lib/waterfall/model";
 import { ROW_H, type ViewWindow } from "./layout";
 import { SpanRow } from "./span-row";
 
+export type ScrollAlign = "auto" | "center";
+
 export interface RowsHandle {
-  scrollToIndex(index: number): void;
+  scrollToIndex(index: number, align?: ScrollAlign): void;
   focus(): void;
 }
 
@@ -44,7 +46,7 @@ export function SpanRows({ model, rows, view, nameWidth, selectedPos, focusPos, 
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: estimate, overscan: OVERSCAN });
 
   useImperativeHandle(handle, () => ({
-    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: "auto" }),
+    scrollToIndex: (index, align = "auto") => virtualizer.scrollToIndex(index, { align }),
     focus: () => scroller.current?.focus({ preventScroll: true }),
   }), [virtualizer]);
 

@@ -9,7 +9,7 @@ import { Minimap } from "./minimap";
 import { ColumnResizer } from "./column-resizer";
 import { CycleNote, ZoomControls } from "./overview-bits";
 import { SpanPanel } from "./span-panel";
-import { SpanRows, type RowsHandle } from "./span-rows";
+import { SpanRows, type RowsHandle, type ScrollAlign } from "./span-rows";
 import { StatsTable } from "./stats-table";
 import { Gridlines, TimeAxis } from "./time-axis";
 import { Toolbar } from "./toolbar";
@@ -32,27 +32,32 @@ export function WaterfallView({ model, traceId }: { model: WaterfallModel; trace
   const ticks = useMemo(() => timeTicks(view.from, view.to, Math.max(2, Math.floor(timelineWidth / 110))), [view, timelineWidth]);
 
   // Moving to a row that a collapse hides opens its ancestors first; the scroll waits for the new rows.
-  const pendingScroll = useRef(-1);
-  const goTo = useCallback((p: number, alsoSelect: boolean) => {
+  // A row already on screen is scrolled to at once: nothing may re-render for it (a ?span=
+  // link starts with the focus on that row), so waiting for a render could wait forever.
+  const pendingScroll = useRef<{ pos: number; align: ScrollAlign }>({ pos: -1, align: "auto" });
+  const goTo = useCallback((p: number, alsoSelect: boolean, align: ScrollAlign = "auto") => {
     if (p < 0) return;
     reveal(p);
     setFocus(p);
     if (alsoSelect) select(p);
-    pendingScroll.current = p;
-  }, [reveal, setFocus, select]);
+    if (indexOf[p] >= 0) {
+      pendingScroll.current = { pos: -1, align };
+      rowsRef.current?.scrollToIndex(indexOf[p], align);
+    } else pendingScroll.current = { pos: p, align };
+  }, [reveal, setFocus, select, indexOf]);
   useEffect(() => {
-    const p = pendingScroll.current;
-    if (p >= 0 && indexOf[p] >= 0) {
-      pendingScroll.current = -1;
-      rowsRef.current?.scrollToIndex(indexOf[p]);
+    const { pos, align } = pendingScroll.current;
+    if (pos >= 0 && indexOf[pos] >= 0) {
+      pendingScroll.current = { pos: -1, align };
+      rowsRef.current?.scrollToIndex(indexOf[pos], align);
     }
-  }, [indexOf, focus]);
-  // A link with ?span= opens on that span, shown and scrolled to.
+  }, [indexOf]);
+  // A link with ?span= opens on that span, shown and scrolled to the middle of the list.
   const opened = useRef(false);
   useEffect(() => {
     if (opened.current) return;
     opened.current = true;
-    if (selectedPos >= 0) goTo(selectedPos, false);
+    if (selectedPos >= 0) goTo(selectedPos, false, "center");
   }, [selectedPos, goTo]);
 
   const stepMatch = useCallback((dir: 1 | -1) => goTo(stepTo(search.positions, focus, dir), false), [goTo, search.positions, focus]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRange, pinRange, rangeFromUrl, rangeParams, resolveRange, stepLabel, tracesRangeParams } from "./range";
+import { describeRange, pinRange, rangeFromUrl, rangeParams, rangeSpanMs, resolveRange, stepLabel, tracesRangeParams } from "./range";
 
 describe("chart ranges", () => {
   it("reads relative and pinned ranges from the URL", () => {
@@ -17,8 +17,21 @@ describe("chart ranges", () => {
   });
   it("resolves and pins", () => {
     expect(resolveRange({ since: "1h" }, 7_200_000)).toEqual({ startMs: 3_600_000, endMs: 7_200_000 });
-    expect(pinRange({ since: "1h" }, 7_200_500)).toEqual({ start: 3600, end: 7201 });
+    expect(pinRange({ since: "1h" }, 7_200_500)).toEqual({ start: 3601, end: 7201 });
     expect(rangeParams({ start: 1, end: 2 })).toEqual({ start: "1", end: "2" });
+  });
+  it("pins exactly the range's length, whatever the clock's milliseconds", () => {
+    const now = Date.UTC(2025, 2, 11, 10, 0, 0, 250);
+    for (const since of ["15m", "1h", "24h", "7d"]) {
+      const pinned = pinRange({ since }, now);
+      expect(pinned.end - pinned.start).toBe(rangeSpanMs({ since }) / 1000);
+      expect(pinned.end * 1000).toBeGreaterThanOrEqual(now);
+    }
+    expect(pinRange({ since: "7d" }, now)).toEqual({ start: now / 1000 - 7 * 86400 + 0.75, end: now / 1000 + 0.75 });
+    // A whole second already: nothing to round.
+    expect(pinRange({ since: "7d" }, 8 * 86_400_000)).toEqual({ start: 86400, end: 8 * 86400 });
+    // A pinned range stays as it is.
+    expect(pinRange({ start: 10, end: 20 }, now)).toEqual({ start: 10, end: 20 });
   });
   it("writes ranges for the trace search as RFC 3339, and a step as its label", () => {
     expect(tracesRangeParams({ startMs: 0, endMs: 300_000 })).toEqual({ start: "1970-01-01T00:00:00.000Z", end: "1970-01-01T00:05:00.000Z" });

@@ -42,10 +42,14 @@ export function rangeSpanMs(r: ChartRange): number {
   return isPinned(r) ? (r.end - r.start) * 1000 : durationMs(r.since) ?? 86_400_000;
 }
 
-/** Pins a range where it is now, so a shared link shows the same data tomorrow. */
+/**
+ * Pins a range where it is now, so a shared link shows the same data tomorrow. Whole
+ * seconds (the URL's unit), keeping the range's length: rounding both ends outwards made
+ * "7 d" one second longer, and that second became an extra bucket past the end.
+ */
 export function pinRange(r: ChartRange, nowMs: number): { start: number; end: number } {
-  const { startMs, endMs } = resolveRange(r, nowMs);
-  return { start: Math.floor(startMs / 1000), end: Math.ceil(endMs / 1000) };
+  const end = Math.ceil(resolveRange(r, nowMs).endMs / 1000);
+  return { start: end - Math.round(rangeSpanMs(r) / 1000), end };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

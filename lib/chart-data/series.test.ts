@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetricsResult } from "@/lib/metrics/types";
+import { serviceColor, valueColor } from "@/lib/format/service-color";
 import { legendClick, toChartSeries, toRows, valuesAt, visibleKeys } from "./series";
 
 const result: MetricsResult = {
@@ -28,6 +29,18 @@ describe("chart series", () => {
     expect(svc[0].color).toMatch(/^var\(--svc-\d\)$/);
     const status = toChartSeries({ series: [{ group: { status: "error" }, points: [], total: 1, count: 1 }] }, ["status"]);
     expect(status[0].color).toBe("var(--error)");
+  });
+  it("gives a value the same colour whatever else is on the chart, and in any order", () => {
+    const tiers = (values: (string | null)[]) =>
+      new Map(toChartSeries({ series: values.map((v) => ({ group: { "span.customer.tier": v }, points: [], total: 1, count: 1 })) }, ["span.customer.tier"]).map((s) => [s.key, s.color]));
+    const alone = tiers(["enterprise"]).get("enterprise");
+    expect(alone).toBe(valueColor("enterprise"));
+    expect(tiers(["premium", "enterprise", "standard"]).get("enterprise")).toBe(alone);
+    expect(tiers([null, "free", "standard", "enterprise", "premium"]).get("enterprise")).toBe(alone);
+    expect(tiers(["standard", "premium"]).get("premium")).toBe(tiers(["premium", "free"]).get("premium"));
+    // The same function colours services, so a service looks the same on a chart as in the waterfall.
+    const svc = toChartSeries({ series: [{ group: { "resource.service.name": "checkout-api" }, points: [], total: 1, count: 1 }] }, ["resource.service.name"]);
+    expect(svc[0].color).toBe(serviceColor("checkout-api"));
   });
   it("fills every bucket: zero for counts, gaps for percentiles", () => {
     const s = toChartSeries(result, ["span.customer.tier"]);

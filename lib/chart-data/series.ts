@@ -1,4 +1,4 @@
-import { hashString, SERVICE_PALETTE_SIZE, serviceColor } from "@/lib/format/service-color";
+import { valueColor } from "@/lib/format/service-color";
 import type { MetricsResult, MetricsSeries } from "@/lib/metrics/types";
 
 export type GroupValue = string | number | boolean | null;
@@ -17,39 +17,19 @@ export interface ChartSeries {
 
 export const OTHER_KEY = "(other)";
 export const NO_VALUE = "(no value)";
-const SERVICE_LABEL = "resource.service.name";
 
 export function seriesLabel(values: [string, GroupValue][]): string {
   if (values.length === 0) return "all spans";
   return values.map(([, v]) => (v === null ? NO_VALUE : String(v))).join(" · ");
 }
 
-function colorFor(values: [string, GroupValue][], slot: number): string {
-  if (values.length === 1) {
-    const [label, v] = values[0];
-    // Status colours never change meaning, and services keep their colour on every page.
-    if (label === "status") return v === "error" ? "var(--error)" : v === "ok" ? "var(--muted)" : "var(--faint)";
-    if (label === SERVICE_LABEL && typeof v === "string") return serviceColor(v);
+function colorFor(values: [string, GroupValue][], label: string): string {
+  // Status colours never change meaning.
+  if (values.length === 1 && values[0][0] === "status") {
+    const v = values[0][1];
+    return v === "error" ? "var(--error)" : v === "ok" ? "var(--muted)" : "var(--faint)";
   }
-  return `var(--svc-${slot})`;
-}
-
-/**
- * Palette slots by a hash of the label, moving to the next free slot on a clash: the same
- * value tends to keep its colour across charts, and no two series on one chart share one
- * until the palette runs out. Labels are visited sorted, so the API's order does not matter.
- */
-function assignSlots(labels: string[]): Map<string, number> {
-  const slots = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const label of [...labels].sort()) {
-    let slot = hashString(label) % SERVICE_PALETTE_SIZE;
-    for (let i = 0; i < SERVICE_PALETTE_SIZE && taken.has(slot); i++) slot = (slot + 1) % SERVICE_PALETTE_SIZE;
-    taken.add(slot);
-    if (taken.size >= SERVICE_PALETTE_SIZE) taken.clear();
-    slots.set(label, slot);
-  }
-  return slots;
+  return valueColor(label);
 }
 
 /** The API's series in its order (busiest first, "other" last), labelled and coloured. */
@@ -60,13 +40,12 @@ export function toChartSeries(result: Pick<MetricsResult, "series">, groupBy: st
     const label = isOther ? "other" : seriesLabel(values);
     return { s, isOther, values, label };
   });
-  const slots = assignSlots(base.filter((b) => !b.isOther).map((b) => b.label));
   return base.map(({ s, isOther, values, label }) => ({
     key: isOther ? OTHER_KEY : label,
     label,
     values,
     isOther,
-    color: isOther ? "var(--faint)" : colorFor(values, slots.get(label) ?? 0),
+    color: isOther ? "var(--faint)" : colorFor(values, label),
     total: s.total,
     count: s.count,
   }));

@@ -9,7 +9,16 @@ export interface SavedFilterInput {
   since?: string | null;
   startNs?: string | null;
   endNs?: string | null;
+  /** The result table's sort, `duration:desc`. */
+  sort?: string | null;
+  /** Extra result columns (attribute names), stored as a JSON list. */
+  columns?: string[] | null;
   author: string;
+}
+
+/** The row's values: the column list as the JSON text it is stored as. */
+function toRow<T extends Partial<SavedFilterInput>>({ columns, ...rest }: T) {
+  return { ...rest, ...(columns === undefined ? {} : { columns: columns === null ? null : JSON.stringify(columns) }) };
 }
 
 export async function listSavedFilters(projectId: number): Promise<SavedFilter[]> {
@@ -28,7 +37,7 @@ export async function createSavedFilter(projectId: number, input: SavedFilterInp
   const now = new Date();
   const [row] = await db
     .insert(savedFilters)
-    .values({ id: shortId(), projectId, ...input, createdAt: now, updatedAt: now })
+    .values({ id: shortId(), projectId, ...toRow(input), createdAt: now, updatedAt: now })
     .returning();
   return row;
 }
@@ -37,7 +46,7 @@ export async function updateSavedFilter(projectId: number, id: string, patch: Pa
   const db = await getAppDb();
   const [row] = await db
     .update(savedFilters)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...toRow(patch), updatedAt: new Date() })
     .where(and(eq(savedFilters.projectId, projectId), eq(savedFilters.id, id)))
     .returning();
   return row ?? null;

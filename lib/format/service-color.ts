@@ -19,7 +19,13 @@ export function serviceColorIndex(serviceName: string): number {
   return hashString(serviceName) % SERVICE_PALETTE_SIZE;
 }
 
-/** A CSS colour for the service, theme-aware through the custom properties. */
-export function serviceColor(serviceName: string): string {
-  return `var(--svc-${serviceColorIndex(serviceName)})`;
+/**
+ * A CSS colour for any attribute value (a service is the value of `service.name`),
+ * theme-aware through the custom properties. It depends on the value alone, never on
+ * which other values are shown, so a value looks the same on every page and chart.
+ */
+export function valueColor(value: string): string {
+  return `var(--svc-${serviceColorIndex(value)})`;
 }
+
+export const serviceColor = valueColor;

@@ -1,10 +1,21 @@
 import { z } from "zod";
 import { checkTraceQL } from "@/lib/traceql/check";
+import { COLUMN_SPEC, MAX_COLUMNS, TRACE_SORTS } from "./search-params";
 import { MAX_NS } from "./time-params";
 
 const since = z.string().regex(/^\d{1,6}[smhdw]$/, 'expected a relative range like "15m", "1h" or "7d"');
 const unixNano = z.string().regex(/^\d{1,20}$/, "expected unix nanoseconds as a decimal string")
   .refine((s) => BigInt(s) <= MAX_NS, "after 2262-04-11, past what 64-bit nanoseconds hold");
+
+/** The result table's sort as the traces URL has it (`sort`, `order`), in one value: `duration:desc`. */
+const sort = z.string().regex(
+  new RegExp(`^(${TRACE_SORTS.join("|")}):(asc|desc)$`),
+  `expected "<key>:<order>" with key ${TRACE_SORTS.join(", ")} and order asc or desc, like "duration:desc"`,
+);
+/** Extra result columns, as the traces URL's `cols` names them. */
+const columns = z
+  .array(z.string().max(200, "at most 200 characters").regex(COLUMN_SPEC, "expected an attribute like span.<key>, resource.<key> or .<key>"), "expected a list of attribute names")
+  .max(MAX_COLUMNS, `at most ${MAX_COLUMNS} attribute columns`);
 
 const fields = {
   name: z.string().trim().min(1, "name is required").max(100, "at most 100 characters"),
@@ -12,6 +23,8 @@ const fields = {
   since: since.nullable().optional(),
   startNs: unixNano.nullable().optional(),
   endNs: unixNano.nullable().optional(),
+  sort: sort.nullable().optional(),
+  columns: columns.nullable().optional(),
   author: z.string().trim().min(1, "author is required").max(100, "at most 100 characters"),
 };
 

@@ -5,7 +5,10 @@ import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError, QueryError } from "./errors";
 import { MAX_NS, nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
 
-const SORTS: TraceSortKey[] = ["start", "duration", "spans", "errors"];
+export const TRACE_SORTS: readonly TraceSortKey[] = ["start", "duration", "spans", "errors"];
+/** An attribute column: `span.<key>`, `resource.<key>` or `.<key>` (either scope). */
+export const COLUMN_SPEC = /^(span|resource)?\.(.+)$/;
+export const MAX_COLUMNS = 10;
 
 /** `{}` (or nothing) needs no span scan: every trace in the range matches. */
 function compile(q: string | null, columns: PromotedColumns): TraceSearchQuery["match"] {
@@ -29,9 +32,9 @@ export function parseRange(params: URLSearchParams) {
 function parseColumns(raw: string | null): TraceSearchQuery["columns"] {
   if (!raw) return [];
   const specs = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  if (specs.length > 10) throw new BadRequestError("columns", "at most 10 attribute columns");
+  if (specs.length > MAX_COLUMNS) throw new BadRequestError("columns", `at most ${MAX_COLUMNS} attribute columns`);
   return specs.map((spec) => {
-    const m = /^(span|resource)?\.(.+)$/.exec(spec);
+    const m = COLUMN_SPEC.exec(spec);
     if (!m) throw new BadRequestError("columns", `expected span.<key>, resource.<key> or .<key>, got "${spec}"`);
     return { scope: (m[1] as "span" | "resource" | undefined) ?? "any", key: m[2] };
   });
@@ -40,7 +43,7 @@ function parseColumns(raw: string | null): TraceSearchQuery["columns"] {
 /** Everything `GET /api/v1/traces` accepts, validated. */
 export function parseSearchParams(params: URLSearchParams, projectId: number, columns: PromotedColumns): TraceSearchQuery {
   const sort = (params.get("sort") ?? "start") as TraceSortKey;
-  if (!SORTS.includes(sort)) throw new BadRequestError("sort", `expected one of ${SORTS.join(", ")}`);
+  if (!TRACE_SORTS.includes(sort)) throw new BadRequestError("sort", `expected one of ${TRACE_SORTS.join(", ")}`);
   const order = params.get("order") ?? "desc";
   if (order !== "asc" && order !== "desc") throw new BadRequestError("order", "expected asc or desc");
   const rawCursor = params.get("cursor");

@@ -66,15 +66,18 @@ export function TracesClient() {
     void setUrl({ q: view.filter && q === view.filter.query.trim() ? null : q || (view.filter ? "" : null) });
   };
   const onFilter = (row: BuilderRow) => run(addFilter(draft, row));
-  const onSort = (key: SortKey) => void setUrl({ sort: key, order: key === url.sort && url.order === "desc" ? "asc" : "desc" });
+  const onSort = (key: SortKey) => void setUrl({ sort: key, order: key === view.sort && view.order === "desc" ? "asc" : "desc" });
   const onDeleted = (f: SavedFilterRow) => {
     // Keep what is on screen, no longer tied to the filter.
-    if (f.id === url.filter) void setUrl({ filter: null, q: view.query || null, ...rangeUrl(view.range) });
+    if (f.id === url.filter) {
+      void setUrl({ filter: null, q: view.query || null, ...rangeUrl(view.range), sort: view.sort, order: view.order, cols: view.cols.length ? view.cols : null });
+    }
   };
   const onSaved = (row: SavedFilterRow) => {
     setSaveAt(null);
     setShowSaved(true);
-    void setUrl({ filter: row.id, q: null, since: null, start: null, end: null });
+    // The filter holds all of it now, so its link stays short and opens the same view.
+    void setUrl({ filter: row.id, q: null, since: null, start: null, end: null, sort: null, order: null, cols: null });
   };
 
   const qe = search.queryError;
@@ -172,7 +175,10 @@ export function TracesClient() {
         {showSaved !== false && <SavedFiltersPanel activeId={url.filter} onDeleted={onDeleted} className={showSaved ? "flex" : "hidden 2xl:flex"} />}
       </div>
       {saveAt !== null && (
-        <SaveFilterDialog openedAt={saveAt} query={draft} range={view.range} current={view.filter} onClose={() => setSaveAt(null)} onSaved={onSaved} />
+        <SaveFilterDialog
+          openedAt={saveAt} query={draft} range={view.range} sort={{ sort: view.sort, order: view.order }} cols={view.cols}
+          current={view.filter} onClose={() => setSaveAt(null)} onSaved={onSaved}
+        />
       )}
     </>
   );
