@@ -17,7 +17,8 @@ const YEAR_S = 365 * 24 * 3600;
 export async function proxy(req: NextRequest) {
   const user = await sessionUser(req.headers);
   if (!user) return toSignIn(req);
-  if (req.nextUrl.pathname === "/no-access") return NextResponse.next();
+  // Short links name their project in the page they redirect to, not in their own URL.
+  if (req.nextUrl.pathname === "/no-access" || req.nextUrl.pathname.startsWith("/s/")) return NextResponse.next();
   const slug = req.nextUrl.searchParams.get(PROJECT_PARAM);
   if (!slug) {
     const target = req.nextUrl.clone();

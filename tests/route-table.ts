@@ -9,9 +9,10 @@ import path from "node:path";
  * - owner: the instance owner only;
  * - ingest: keys with the ingest scope only (a session is not enough);
  * - list: anyone signed in, and read keys (each sees what it may open);
+ * - member: members of the project (any role), signed in; keys never (what a person makes);
  * - public: anyone, signed in or not (a snapshot's token is the credential).
  */
-export type Access = "read" | "edit" | "admin" | "owner" | "ingest" | "list" | "public";
+export type Access = "read" | "edit" | "admin" | "owner" | "ingest" | "list" | "member" | "public";
 
 const T = "ab".repeat(16);
 const S = "cd".repeat(8);
@@ -70,6 +71,9 @@ export const ROUTES: [method: string, file: string, url: string, access: Access]
   ["DELETE", "saved-filters/[id]", "/api/v1/saved-filters/nope", "edit"],
   ["GET", "saved-filters", "/api/v1/saved-filters", "read"],
   ["POST", "saved-filters", "/api/v1/saved-filters", "edit"],
+  ["GET", "short-links", "/api/v1/short-links", "read"],
+  ["POST", "short-links", "/api/v1/short-links", "member"],
+  ["DELETE", "short-links/[id]", "/api/v1/short-links/nope", "member"],
   ["GET", "traces/[traceId]", `/api/v1/traces/${T}`, "read"],
   ["GET", "traces/[traceId]/search", `/api/v1/traces/${T}/search?q=x`, "read"],
   ["GET", "traces/[traceId]/spans/[spanId]", `/api/v1/traces/${T}/spans/${S}`, "read"],
@@ -115,7 +119,7 @@ export function expected(access: Access, caller: Caller, url: string): 401 | 403
     return caller === "other project's key" && namesDefault ? 403 : "allowed";
   }
   if (access === "ingest") return 401;
-  if (access === "list" || access === "read") return "allowed";
+  if (access === "list" || access === "read" || access === "member") return "allowed";
   const need = { edit: ROLE_RANK.editor, admin: ROLE_RANK.admin, owner: ROLE_RANK.owner }[access];
   return ROLE_RANK[caller as keyof typeof ROLE_RANK] >= need ? "allowed" : 403;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useCopy } from "@/components/ui/copy-button";
+import type { LinkTime } from "@/components/share/copy-link-menu";
 import { DEFAULT_SINCE, describeRange, isPinned, pinRange, SINCE_CHOICES, type ChartRange } from "@/lib/chart-data/range";
 
 const PINNED = "pinned";
@@ -41,21 +41,21 @@ export function RangePicker({ range, onChange }: { range: ChartRange; onChange: 
   );
 }
 
-/** Copies the address, and says whether the link pins the time range or follows the clock. */
-export function CopyLink({ range }: { range: ChartRange }) {
-  const { copied, copy } = useCopy();
-  const pinned = isPinned(range);
-  const what = pinned ? `pins ${describeRange(range)}` : `${describeRange(range)}, moves with the clock`;
-  return (
-    <button
-      type="button"
-      onClick={() => void copy(window.location.href)}
-      title={pinned ? "Anyone opening the link sees this exact time range" : "The link shows the latest data when opened; Pin the range to share this exact view"}
-      className="inline-flex h-7 items-center gap-1 rounded-md border border-line bg-bg px-2 text-xs text-muted hover:bg-hover hover:text-fg"
-      data-testid="copy-link"
-    >
-      <span aria-live="polite">{copied ? "Copied" : "Copy link"}</span>
-      <span className="text-faint">· {what}</span>
-    </button>
-  );
+/**
+ * What a chart page's link does with time, for the Copy link menu: a moving range follows
+ * the clock; pinned (`start`/`end` in unix seconds), everyone sees this exact data.
+ */
+export function chartLinkTime(range: ChartRange): LinkTime {
+  if (isPinned(range)) return { describe: `pins ${describeRange(range)}` };
+  return {
+    describe: `${describeRange(range)}, moves with the clock`,
+    pinNow: () => {
+      const pinned = pinRange(range, Date.now());
+      const url = new URL(window.location.href);
+      url.searchParams.delete("since");
+      url.searchParams.set("start", String(pinned.start));
+      url.searchParams.set("end", String(pinned.end));
+      return { href: url.toString(), label: describeRange(pinned) };
+    },
+  };
 }

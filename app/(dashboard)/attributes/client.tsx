@@ -6,7 +6,8 @@ import { useEffect } from "react";
 import { KeyDetail } from "@/components/attributes/key-detail";
 import { keyId, KeyTable } from "@/components/attributes/key-table";
 import { useAttributeKeys } from "@/components/charts/queries";
-import { CopyLink } from "@/components/charts/range-picker";
+import { describeRange } from "@/lib/chart-data/range";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { TopBar } from "@/components/nav/top-bar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -49,7 +50,8 @@ export function AttributesClient() {
             <option key={s} value={s}>{s === "all" ? "all scopes" : s}</option>
           ))}
         </select>
-        <CopyLink range={RANGE} />
+        {/* The catalog always covers the last 24 h: there is no range to pin. */}
+        <CopyLinkMenu time={{ describe: `${describeRange(RANGE)}, moves with the clock` }} />
       </TopBar>
       <div className="flex min-h-0 flex-1">
         <div className="min-w-0 flex-1 overflow-auto">

@@ -8,7 +8,8 @@ import { ApiError } from "@/components/charts/api";
 import { ChartSkeleton, QueryErrorNote } from "@/components/charts/chart-states";
 import { QueryProgress } from "@/components/charts/progress";
 import { useAttributeKeys } from "@/components/charts/queries";
-import { CopyLink, RangePicker } from "@/components/charts/range-picker";
+import { chartLinkTime, RangePicker } from "@/components/charts/range-picker";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { FunnelResults } from "@/components/funnels/funnel-results";
 import { FunnelSettings } from "@/components/funnels/funnel-settings";
 import { useFunnel, useSavedFunnel } from "@/components/funnels/queries";
@@ -69,7 +70,7 @@ export function FunnelsClient() {
         <SavedFunnelMenu current={url.funnel} onOpen={(id) => void setUrl({ funnel: id, step: null, by: null, window: null, breakdown: null, since: null, start: null, end: null, drop: null })} />
         <RangePicker range={form.range} onChange={(range) => run({ ...form, range })} />
         <Button onClick={() => setSaving(true)} disabled={!def || !canEdit} title={cannotEdit} aria-description={cannotEdit} data-testid="save-funnel">Save</Button>
-        <CopyLink range={form.range} />
+        <CopyLinkMenu time={chartLinkTime(form.range)} />
         {def && (
           <AddToBoard
             range={form.range}

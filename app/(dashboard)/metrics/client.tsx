@@ -13,7 +13,8 @@ import { MetricsSummary } from "@/components/charts/metrics-summary";
 import { MetricsView } from "@/components/charts/metrics-view";
 import { QueryProgress } from "@/components/charts/progress";
 import { QueryField } from "@/components/charts/query-field";
-import { CopyLink, RangePicker } from "@/components/charts/range-picker";
+import { chartLinkTime, RangePicker } from "@/components/charts/range-picker";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { typesByLabel, useAttributeKeys, useCurrency, useMetrics } from "@/components/charts/queries";
 import { ViewTabs } from "@/components/charts/view-tabs";
 import { Button } from "@/components/ui/button";
@@ -52,7 +53,7 @@ export function MetricsClient() {
       <TopBar title="Metrics" subtitle="Charts from span attributes">
         <QueryProgress busy={metrics.isFetching && !heatmap} />
         <RangePicker range={range} onChange={setRange} />
-        <CopyLink range={range} />
+        <CopyLinkMenu time={chartLinkTime(range)} />
         <AddToBoard
           range={range}
           draft={() => ({

@@ -7,7 +7,8 @@ import { useQueryStates } from "nuqs";
 import { AttrInput } from "@/components/charts/attr-input";
 import { QueryErrorNote } from "@/components/charts/chart-states";
 import { QueryProgress } from "@/components/charts/progress";
-import { CopyLink, RangePicker } from "@/components/charts/range-picker";
+import { chartLinkTime, RangePicker } from "@/components/charts/range-picker";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { SampledNote } from "@/components/charts/sampled-note";
 import { SeriesLegend } from "@/components/charts/series-legend";
 import { ViewTabs } from "@/components/charts/view-tabs";
@@ -52,7 +53,7 @@ export function TiersClient() {
           <AttrInput value={url.attr} onCommit={(attr) => setUrl({ attr: attr || null, show: null })} label="Tier attribute" className="w-44" testId="tier-attr" />
         </label>
         <RangePicker range={range} onChange={setRange} />
-        <CopyLink range={range} />
+        <CopyLinkMenu time={chartLinkTime(range)} />
         <AddToBoard range={range} draft={() => ({ kind: "tiers", title: `Customer tiers by ${data.label}`, query: { attr: url.attr }, size: { w: 12, h: 6 } })} />
       </TopBar>
       <div className="flex flex-col gap-4 p-4">

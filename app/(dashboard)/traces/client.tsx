@@ -10,7 +10,8 @@ import { catalogOf, fieldType, keysQuery } from "@/components/query/catalog";
 import { QueryBar } from "@/components/query/query-bar";
 import type { TimeRange } from "@/components/query/time-range";
 import { ColumnPicker } from "@/components/search/column-picker";
-import { CopyLinkMenu } from "@/components/search/copy-link-menu";
+import { traceLinkTime } from "@/components/search/link-time";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { DurationHistogram } from "@/components/search/duration-histogram";
 import { EmptyResults } from "@/components/search/empty-results";
 import { quantileUpperBound, fillBuckets } from "@/components/search/histogram-data";
@@ -97,7 +98,7 @@ export function TracesClient() {
         title="Traces"
         subtitle={view.filter && <span data-testid="filter-title">“{view.filter.name}”{view.modified ? " · modified" : ""}</span>}
       >
-        <CopyLinkMenu range={view.range} />
+        <CopyLinkMenu time={traceLinkTime(view.range)} />
         <AddToBoard
           range={view.range.kind === "relative" ? { since: view.range.since } : { start: Math.floor(view.range.startMs / 1000), end: Math.ceil(view.range.endMs / 1000) }}
           draft={() => ({

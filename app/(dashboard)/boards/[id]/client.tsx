@@ -10,7 +10,8 @@ import { PanelFrame } from "@/components/boards/panel-frame";
 import { ShareSnapshot } from "@/components/boards/share-snapshot";
 import { boardKeys, deleteBoard, fetchBoard, patchBoard } from "@/components/boards/queries";
 import { VariablesBar } from "@/components/boards/variables-bar";
-import { CopyLink, RangePicker } from "@/components/charts/range-picker";
+import { chartLinkTime, RangePicker } from "@/components/charts/range-picker";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { TopBar } from "@/components/nav/top-bar";
 import { useProject } from "@/components/project/project-context";
 import { useCanEdit } from "@/components/project/use-can-edit";
@@ -84,7 +85,7 @@ export function BoardClient({ id }: { id: string }) {
         {save.isPending && <span className="text-xs text-muted" role="status">Saving…</span>}
         {save.isError && <span className="text-xs text-error" role="alert">Not saved: {save.error.message}</span>}
         <RangePicker range={range} onChange={setRange} />
-        <CopyLink range={range} />
+        <CopyLinkMenu time={chartLinkTime(range)} />
         {editing ? (
           <>
             <Button onClick={addNote}>Add note</Button>

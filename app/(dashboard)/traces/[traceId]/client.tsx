@@ -1,7 +1,7 @@
 "use client";
 
 import { TopBar } from "@/components/nav/top-bar";
-import { CopyLinkButton } from "@/components/waterfall/copy-link";
+import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { TraceWaterfall } from "@/components/waterfall/trace-waterfall";
 import { CopyId } from "@/components/ui/copy-id";
 import { ServiceChip } from "@/components/ui/service-chip";
@@ -23,7 +23,7 @@ export function TraceClient({ summary }: { summary: TraceSummary }) {
           </span>
         }
       >
-        <CopyLinkButton />
+        <CopyLinkMenu keeps="the selected span, zoom, search and collapsed spans" />
       </TopBar>
       <TraceWaterfall summary={summary} />
     </div>
