@@ -104,3 +104,47 @@ test("builds a board from three explorer pages, arranges it, sets a variable, an
   await expect.poll(async () => Math.abs((await view.locator('[data-testid=board-panel][data-kind=number]').boundingBox())!.x - movedX)).toBeLessThan(5);
   await mate.close();
 });
+
+test("a snapshot opens signed out, keeps its numbers when more data arrives, and is gone once revoked", async ({ browser, request }) => {
+  const admin = await adminRequest();
+  const now = Math.floor(Date.now() / 1000);
+  const range = { start: now - 3600, end: now + 60 };
+  const made = await admin.post(`${baseUrl()}/api/v1/boards`, {
+    data: {
+      name: `Snapshot board ${run}`, timeRange: range, variables: [],
+      panels: [
+        { id: "n", kind: "number", title: "Requests", query: { q, measure: "count" }, layout: { x: 0, y: 0, w: 4, h: 4 } },
+        { id: "t", kind: "tiers", title: "Tiers", query: {}, layout: { x: 4, y: 0, w: 8, h: 6 } },
+      ],
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const board = (await made.json()) as { id: string };
+  const snap = await admin.post(`${baseUrl()}/api/v1/boards/${board.id}/snapshots`, { data: {} });
+  expect(snap.status(), await snap.text()).toBe(201);
+  const { url, token } = (await snap.json()) as { url: string; token: string };
+
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await stranger.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId("snapshot-exposes")).toContainText("admin@spanlens.test");
+  await expect(page.getByTestId("number-value")).toHaveText("14");
+  await expect(page.getByTestId("board-panel")).toHaveCount(2);
+
+  // More requests of the same service, inside the snapshot's range.
+  const at = BigInt(Date.now() - 30_000) * 1_000_000n;
+  const more = await request.post(`${baseUrl()}/v1/traces`, {
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { resourceSpans: [{ resource: { attributes: [str("service.name", service)] }, scopeSpans: [{ spans: [0, 1, 2].map(() => ({ traceId: hex(16), spanId: hex(8), name: "POST /checkout", kind: 2, startTimeUnixNano: String(at), endTimeUnixNano: String(at + 1_000_000n) })) }] }] },
+  });
+  expect(more.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("number-value")).toHaveText("14");
+
+  expect((await admin.delete(`${baseUrl()}/api/v1/snapshots/${token}`)).status()).toBe(204);
+  const gone = await page.reload();
+  expect(gone?.status()).toBe(404);
+  await expect(page.getByTestId("snapshot-gone")).toBeVisible();
+  await stranger.close();
+  await admin.dispose();
+});

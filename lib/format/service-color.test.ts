@@ -28,3 +28,10 @@ describe("serviceColorIndex", () => {
     expect(serviceColor("checkout")).toMatch(/^var\(--svc-\d\)$/);
   });
 });
+
+describe("well-known tiers", () => {
+  it("get four different colours, so a tier chart reads at a glance", () => {
+    const slots = ["free", "standard", "premium", "enterprise"].map(serviceColorIndex);
+    expect(new Set(slots).size).toBe(4);
+  });
+});

@@ -14,9 +14,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** The palette slot of a service: the same name always gets the same colour. */
+/**
+ * Well-known plan names get fixed, distinct slots: a ladder of tiers is the chart a
+ * business user reads most, and a hash of only ten slots put premium and enterprise on the
+ * same colour. Every other value is hashed.
+ */
+const KNOWN_SLOTS: Record<string, number> = { free: 9, standard: 8, premium: 4, enterprise: 5 };
+
+/** The palette slot of a value: the same value always gets the same colour. */
 export function serviceColorIndex(serviceName: string): number {
-  return hashString(serviceName) % SERVICE_PALETTE_SIZE;
+  return KNOWN_SLOTS[serviceName] ?? hashString(serviceName) % SERVICE_PALETTE_SIZE;
 }
 
 /**

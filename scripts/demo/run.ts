@@ -4,6 +4,7 @@
  *     [--big 5000,50000] [--noveum 40] [--seed 42]
  */
 import { parseArgs } from "node:util";
+import { ensureDemoBoard } from "./board";
 import { sendDemoData } from "./generate";
 
 const { values } = parseArgs({
@@ -45,6 +46,10 @@ try {
     onProgress: (msg) => console.log(`[demo ${elapsed()}] ${msg}`),
   });
   console.log(`[demo ${elapsed()}] done: ${result.traces} traces, ${result.spans} spans sent to ${values.url}`);
+  // The admin's credentials come from demo.mjs's environment only on the run that made them.
+  const email = process.env.SPANLENS_ADMIN_EMAIL;
+  const password = process.env.SPANLENS_ADMIN_PASSWORD;
+  if (email && password) console.log(`[demo ${elapsed()}] the "Business overview" board: ${await ensureDemoBoard(values.url!, { email, password })}`);
 } catch (err) {
   console.error(`[demo ${elapsed()}] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
