@@ -1,15 +1,17 @@
-let person = 0;
+import { randomInt } from "node:crypto";
+
+/** A random private address: test files run in separate workers, so a counter would repeat across them. */
+const someAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /**
  * Signs in through better-auth's own endpoint and returns the Cookie header a browser would
- * send. Each sign-in comes from its own (documentation-range) address, as teammates' do, so
+ * send. Each sign-in comes from its own (random private) address, as teammates' do, so
  * the suite's many sign-ins do not trip the per-address sign-in limit meant for attackers.
  */
 export async function signInCookie(url: string, admin: { email: string; password: string }): Promise<string> {
-  person++;
   const res = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: url, "x-forwarded-for": `192.0.2.${person % 250}` },
+    headers: { "content-type": "application/json", origin: url, "x-forwarded-for": someAddress() },
     body: JSON.stringify(admin),
   });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
