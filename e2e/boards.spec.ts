@@ -148,3 +148,28 @@ test("a snapshot opens signed out, keeps its numbers when more data arrives, and
   await stranger.close();
   await admin.dispose();
 });
+
+test("the Saved page lists boards with filters and funnels, filters by kind and owner, renames and deletes", async ({ page }) => {
+  const admin = await adminRequest();
+  const name = `Saved-page board ${run}`;
+  const made = await admin.post(`${baseUrl()}/api/v1/boards`, { data: { name, timeRange: { since: "24h" }, variables: [], panels: [] } });
+  expect(made.status()).toBe(201);
+  await admin.dispose();
+
+  await page.goto(`${baseUrl()}/saved?kind=board`);
+  const row = page.getByTestId("saved-row").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(page.locator("[data-testid=saved-row]:not([data-kind=board])")).toHaveCount(0);
+  await page.getByTestId("saved-owner").selectOption("admin@spanlens.test");
+  await expect(page).toHaveURL(/owner=admin(%40|@)spanlens\.test/);
+
+  await row.getByRole("button", { name: `Rename ${name}` }).click();
+  await page.getByRole("textbox", { name: `New name for ${name}` }).fill(`${name} (renamed)`);
+  await page.getByRole("textbox", { name: `New name for ${name}` }).press("Enter");
+  const renamed = page.getByTestId("saved-row").filter({ hasText: `${name} (renamed)` });
+  await expect(renamed).toHaveCount(1);
+
+  await renamed.getByRole("button", { name: `Delete ${name} (renamed)` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("saved-row").filter({ hasText: name })).toHaveCount(0);
+});
