@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { adminRequest, apiKey, baseUrl } from "./env";
 
@@ -80,6 +81,17 @@ test("builds a board from three explorer pages, arranges it, sets a variable, an
   await variable.getByRole("combobox").selectOption("enterprise");
   await expect(page).toHaveURL(/var=span\.customer\.tier(=|%3D)enterprise/);
   await expect(page.getByTestId("number-value")).toHaveText("5");
+  // Exports: the number's figures as CSV, the panel as drawn as PNG.
+  const csvDownload = page.waitForEvent("download");
+  await numberPanel.getByRole("button", { name: /as CSV$/ }).click();
+  const csv = fs.readFileSync((await (await csvDownload).path())!, "utf8");
+  expect(csv.split(/\r?\n/)[0]).toBe("measure,period_start,period_end,value");
+  expect(csv).toMatch(/count,[^,]+,[^,]+,5/);
+  const pngDownload = page.waitForEvent("download");
+  await numberPanel.getByRole("button", { name: /as PNG$/ }).click();
+  const png = fs.readFileSync((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+
   const shared = page.url();
   const movedX = (await numberPanel.boundingBox())!.x;
 

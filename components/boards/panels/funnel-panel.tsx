@@ -1,5 +1,6 @@
 "use client";
 
+import { useCsvRows } from "../panel-export";
 import { useRouter } from "next/navigation";
 import { FunnelChart } from "@/components/funnels/funnel-chart";
 import { useFunnel, useSavedFunnel } from "@/components/funnels/queries";
@@ -17,6 +18,10 @@ export function FunnelPanel({ query, env }: { query: FunnelPanelQuery; env: Pane
   const def = source?.steps ? boardFunnel({ ...source, breakdown: null }, env.range, env.variables) : null;
   const funnel = useFunnel(def);
   const data = def && funnel.data ? { def, result: funnel.data } : undefined;
+  useCsvRows(() => data && [
+    ["step", "query", "count", "conversion_from_previous", "conversion_from_first", "median_time_from_previous_ms"],
+    ...data.result.steps.map((s, i) => [i + 1, data.def.steps[i], s.count, s.conversionFromPrevious, s.conversionFromFirst, s.medianTimeFromPreviousMs]),
+  ]);
 
   const error = saved.error ?? funnel.error;
   if (error && !data) return <PanelError error={error} onRetry={() => void (saved.error ? saved.refetch() : funnel.refetch())} />;

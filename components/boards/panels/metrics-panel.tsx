@@ -1,5 +1,6 @@
 "use client";
 
+import { useCsvRows } from "../panel-export";
 import { useRouter } from "next/navigation";
 import { HeatmapPanel } from "@/components/charts/heatmap-panel";
 import { MetricsView } from "@/components/charts/metrics-view";
@@ -23,6 +24,13 @@ export function MetricsPanel({ query, env }: { query: MetricsPanelQuery; env: Pa
   const labels = groupLabels(query.groupBy ?? []);
   const result = metrics.data;
   const filter = withVariables(query.q, env.variables);
+  useCsvRows(() => result && [
+    ["series", "bucket_start", "value"],
+    ...result.series.flatMap((s) => {
+      const name = Object.values(s.group).map(String).join(" / ") || query.measure || "count";
+      return s.points.map((p) => [name, new Date(p.t).toISOString(), p.v]);
+    }),
+  ]);
 
   if (heatmap) {
     return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCsvRows } from "../panel-export";
 import { useState } from "react";
 import { useCurrency, useMetrics } from "@/components/charts/queries";
 import type { NumberPanelQuery } from "@/lib/boards/types";
@@ -31,6 +32,11 @@ export function NumberPanel({ query, env }: { query: NumberPanelQuery; env: Pane
   const spec = parseMeasureText(query.measure);
   const currency = useCurrency(spec);
   const data = current.data && before.data ? { now: current.data, before: before.data } : undefined;
+  useCsvRows(() => data && [
+    ["measure", "period_start", "period_end", "value"],
+    [query.measure, new Date(data.now.startMs).toISOString(), new Date(data.now.endMs).toISOString(), total(data.now)],
+    [query.measure, new Date(data.before.startMs).toISOString(), new Date(data.before.endMs).toISOString(), total(data.before)],
+  ]);
 
   const error = current.error ?? before.error;
   if (error && !data) return <PanelError error={error} onRetry={() => void Promise.all([current.refetch(), before.refetch()])} />;

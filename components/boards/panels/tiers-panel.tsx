@@ -1,5 +1,6 @@
 "use client";
 
+import { useCsvRows } from "../panel-export";
 import { TierScorecard } from "@/components/tiers/tier-scorecard";
 import { useTierData } from "@/components/tiers/tier-data";
 import type { TiersPanelQuery } from "@/lib/boards/types";
@@ -13,6 +14,7 @@ import { PanelError, PanelLoading } from "./panel-states";
 export function TiersPanel({ query, env }: { query: TiersPanelQuery; env: PanelEnv }) {
   const extra = variableConditions(env.variables);
   const data = useTierData(query.attr ?? "customer.tier", env.range, extra);
+  useCsvRows(() => data.ready ? [["tier", "requests", "error_rate", "p95_ms", "revenue"], ...data.totals.map((t) => [t.tier, t.requests, t.errorRate, t.p95Ms, t.revenue])] : null);
   if (data.error && !data.ready) return <PanelError error={data.error} />;
   if (!data.ready) return <PanelLoading />;
   if (data.totals.length === 0) return <p className="text-muted">No spans carry {query.attr ?? "customer.tier"} in this range.</p>;

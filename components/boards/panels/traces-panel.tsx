@@ -1,5 +1,6 @@
 "use client";
 
+import { useCsvRows } from "../panel-export";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiFetch } from "@/components/search/api";
@@ -17,6 +18,10 @@ export function TracesPanel({ query, env }: { query: TracesPanelQuery; env: Pane
   const qs = tracesPanelQs(query, env.range, env.variables);
   const search = useQuery({ queryKey: boardTracesKey(qs), queryFn: () => apiFetch<TraceSearchPage>(`/api/v1/traces?${qs}`) });
   const data = search.data;
+  useCsvRows(() => data && [
+    ["trace_id", "root", "service", "start_unix_nano", "duration_ms", "spans", "errors"],
+    ...data.traces.map((t) => [t.traceId, t.rootName, t.rootService, t.startTimeUnixNano, t.durationMs, t.spanCount, t.errorCount]),
+  ]);
   if (search.error && !data) return <PanelError error={search.error} onRetry={() => void search.refetch()} />;
   if (!data) return <PanelLoading />;
   if (data.traces.length === 0) return <p className="text-muted">No traces match in this range. Widen the time range or clear a variable.</p>;
