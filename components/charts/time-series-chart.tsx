@@ -4,7 +4,7 @@ import { Area, Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Too
 import type { ActiveDotProps } from "recharts";
 import type { ChartRow, ChartSeries } from "@/lib/chart-data/series";
 import { SeriesTooltip } from "./series-tooltip";
-import { axisTime } from "./time-format";
+import { axisTime, roundTimeTicks } from "./time-format";
 
 export type TimeChartKind = "line" | "area" | "bar";
 
@@ -49,7 +49,7 @@ export function TimeSeriesChart({ kind, rows, series, shown, stepMs, yTitle, for
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 8 }} barCategoryGap={1}>
         <CartesianGrid stroke="var(--line)" strokeDasharray="2 3" vertical={false} />
-        <XAxis dataKey="t" {...AXIS} tickFormatter={(t: number) => axisTime(t, spanMs)} minTickGap={48} />
+        <XAxis dataKey="t" {...AXIS} ticks={roundTimeTicks(rows.map((r) => r.t))} tickFormatter={(t: number) => axisTime(t, spanMs)} minTickGap={24} />
         <YAxis
           {...AXIS}
           width={72}
