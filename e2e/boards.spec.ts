@@ -39,7 +39,9 @@ async function addToBoard(page: Page, opts: { newBoard?: boolean; asNumber?: boo
   return dialog;
 }
 
-test("builds a board from three explorer pages, arranges it, sets a variable, and a viewer opens its link to the same view", async ({ page, browser }) => {
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("builds a board from three explorer pages, arranges it, sets a variable, and a viewer opens its short link to the same view", async ({ page, browser }) => {
   test.setTimeout(120_000);
   // 1. Revenue by tier, from /metrics, on a new board.
   await page.goto(`${baseUrl()}/metrics?${new URLSearchParams({ q, measure: "sum(span.business.revenue_impact)", groupBy: "span.customer.tier", view: "totals", since: "1h" })}`);
@@ -92,7 +94,13 @@ test("builds a board from three explorer pages, arranges it, sets a variable, an
   const png = fs.readFileSync((await (await pngDownload).path())!);
   expect(png.subarray(1, 4).toString()).toBe("PNG");
 
-  const shared = page.url();
+  // The short link of this view (range, variable and project are in it).
+  await page.getByTestId("copy-link").click();
+  await page.getByTestId("copy-short-link").click();
+  const shortUrl = page.getByTestId("short-link-url");
+  await expect(shortUrl).toHaveValue(new RegExp(`^${baseUrl()}/s/[0-9A-Za-z]{10}$`));
+  const shared = await shortUrl.inputValue();
+  await page.keyboard.press("Escape");
   const movedX = (await numberPanel.boundingBox())!.x;
 
   // A viewer teammate opens the link in a browser of their own: the same panels, number and variable.
@@ -109,6 +117,7 @@ test("builds a board from three explorer pages, arranges it, sets a variable, an
   expect(signIn.status()).toBe(200);
   const view = await mate.newPage();
   await view.goto(shared);
+  await expect(view).toHaveURL(/\/boards\/\w+\?.*var=span\.customer\.tier(=|%3D)enterprise/);
   await expect(view.getByTestId("board-panel")).toHaveCount(3);
   await expect(view.getByTestId("number-value")).toHaveText("5");
   await expect(view.getByTestId("board-variable").getByTestId("variable-value")).toHaveText(/enterprise/);
