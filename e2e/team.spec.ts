@@ -1,28 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { apiKey, baseUrl } from "./env";
+import { expect, test } from "@playwright/test";
+import { hex, sendThreeTraces, threeTraceIds } from "./three-traces";
+import { baseUrl } from "./env";
 
-const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 const run = hex(3);
 const service = `e2e-team-${run}`;
 
 test.beforeAll(async ({ request }) => {
-  const start = BigInt(Date.now() - 60_000) * 1_000_000n;
-  const spans = [120, 340, 55].map((ms) => ({
-    traceId: hex(16), spanId: hex(8), name: `team op ${ms}`, kind: 2,
-    startTimeUnixNano: String(start), endTimeUnixNano: String(start + BigInt(ms) * 1_000_000n),
-  }));
-  const res = await request.post(`${baseUrl()}/v1/traces`, {
-    headers: { authorization: `Bearer ${apiKey()}` },
-    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] }, scopeSpans: [{ spans }] }] },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  await sendThreeTraces(request, service, "team", 60_000);
 });
 
-const traceIds = async (page: Page) => {
-  await expect(page.getByTestId("result-row")).toHaveCount(3);
-  return (await page.getByTestId("result-row").getByTestId("copy-id").allInnerTexts()).sort();
-};
+const traceIds = threeTraceIds;
 
 test("an admin invites a viewer, who opens a shared /traces link, sees the same results and cannot save", async ({ page, browser }) => {
   // The admin makes a viewer invite on the settings page and copies the link.
