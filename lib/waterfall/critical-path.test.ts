@@ -59,6 +59,20 @@ describe("criticalPath", () => {
     ])).toEqual(["consume 90-100", "send 30-90", "consume 20-30", "publish 10-12", "root 0-10"]);
   });
 
+  it("leaves out a consumer that finishes inside its producer: the producer did not wait for it", () => {
+    expect(path([
+      { id: "root", start: 0, end: 100, kind: 2 },
+      { id: "publish", parent: "root", start: 10, end: 40, kind: 4 },
+      { id: "consume", parent: "publish", start: 15, end: 30, kind: 5 },
+    ])).toEqual(["root 40-100", "publish 10-40", "root 0-10"]);
+    // Past the producer's end, the same consumer is what made the trace long.
+    expect(path([
+      { id: "root", start: 0, end: 100, kind: 2 },
+      { id: "publish", parent: "root", start: 10, end: 40, kind: 4 },
+      { id: "consume", parent: "publish", start: 15, end: 100, kind: 5 },
+    ])).toEqual(["consume 15-100", "publish 10-15", "root 0-10"]);
+  });
+
   it("ignores a child entirely after its parent, and one entirely before", () => {
     expect(path([
       { id: "root", start: 10, end: 100 },

@@ -45,12 +45,17 @@ function clippedRanges(t: SpanTree) {
   const cs = new Float64Array(t.size + 1);
   const ce = new Float64Array(t.size + 1);
   ce[top] = t.durationNs;
+  // Fire-and-forget: an asynchronous child that is done before its parent ends was not
+  // waited for, so it never joins the path (its parent's own time covers that stretch).
+  const detached = new Uint8Array(t.size);
   for (let p = 0; p < t.size; p++) {
     const up = t.parent[p] < 0 ? top : t.parent[p];
     cs[p] = Math.max(t.start[p], cs[up]);
     ce[p] = carries[p] ? reach[p] : Math.min(t.finish[p], ce[up]);
+    const parent = t.parent[p];
+    if (isAsync(p) && parent >= 0 && t.span[parent] >= 0 && reach[p] <= t.finish[parent]) detached[p] = 1;
   }
-  return { cs, ce };
+  return { cs, ce, detached };
 }
 
 /**
@@ -62,11 +67,12 @@ function clippedRanges(t: SpanTree) {
  * each child is taken at most once, so this is O(n log n) and loop-free even on odd data.
  * Unlike Jaeger, asynchronous work (a consumer span, or any child of a producer) is not
  * clipped: a queue consumer that finishes after its producer is what made the trace long.
+ * One that finishes inside its producer is left out: a producer does not wait for it.
  */
 export function criticalPath(t: SpanTree): CriticalPath {
   const top = t.size; // a virtual node above the top-level rows, spanning the whole trace
-  const { cs, ce } = clippedRanges(t);
-  const kids = childrenByEnd(t, cs, ce);
+  const { cs, ce, detached } = clippedRanges(t);
+  const kids = childrenByEnd(t, cs, ce, detached);
   const taken = kids.first.slice(0, t.size + 1); // how far into each row's list the walk has got
   const nextChild = (p: number, cursor: number) => {
     let i = taken[p];
@@ -129,7 +135,7 @@ export function criticalPath(t: SpanTree): CriticalPath {
  * Every row's children (markers replaced by their own children) in one flat list, each
  * row's slice sorted by clipped end, latest first; the virtual top is row `t.size`.
  */
-function childrenByEnd(t: SpanTree, cs: Float64Array, ce: Float64Array) {
+function childrenByEnd(t: SpanTree, cs: Float64Array, ce: Float64Array, detached: Uint8Array) {
   const top = t.size;
   const owner = (c: number) => {
     let q = t.parent[c];
@@ -137,12 +143,13 @@ function childrenByEnd(t: SpanTree, cs: Float64Array, ce: Float64Array) {
     return q < 0 ? top : q;
   };
   const counts = new Int32Array(t.size + 2);
-  for (let c = 0; c < t.size; c++) if (t.span[c] >= 0 && cs[c] <= ce[c]) counts[owner(c) + 1]++;
+  const joins = (c: number) => t.span[c] >= 0 && cs[c] <= ce[c] && !detached[c];
+  for (let c = 0; c < t.size; c++) if (joins(c)) counts[owner(c) + 1]++;
   const first = new Int32Array(t.size + 2);
   for (let p = 0; p <= t.size; p++) first[p + 1] = first[p] + counts[p + 1];
   const fill = first.slice();
   const list = new Int32Array(first[t.size + 1]);
-  for (let c = 0; c < t.size; c++) if (t.span[c] >= 0 && cs[c] <= ce[c]) list[fill[owner(c)]++] = c;
+  for (let c = 0; c < t.size; c++) if (joins(c)) list[fill[owner(c)]++] = c;
   const byEnd = (a: number, b: number) => ce[b] - ce[a] || cs[b] - cs[a] || a - b;
   for (let p = 0; p <= t.size; p++) if (first[p + 1] - first[p] > 1) list.subarray(first[p], first[p + 1]).sort(byEnd);
   return { first, list };
