@@ -1,5 +1,6 @@
 "use client";
 
+import { shortId } from "@/lib/format/id";
 import Link from "next/link";
 import { useEffect } from "react";
 import { QueryErrorNote } from "@/components/charts/chart-states";
@@ -51,7 +52,7 @@ export function DropOffList({ def, step, sampled = false, onClose }: { def: Funn
                   <td className="px-3 font-mono">{def.by === "trace" ? <CopyId id={e.entity} /> : e.entity}</td>
                   <td className="px-3 text-muted"><AbsoluteTime unixNano={e.reachedAtUnixNano} /></td>
                   <td className="px-3">
-                    <Link href={`/traces/${e.traceId}`} className="font-mono text-accent hover:underline" title={e.traceId}>{e.traceId.slice(0, 8)} →</Link>
+                    <Link href={`/traces/${e.traceId}`} className="font-mono text-accent hover:underline" title={e.traceId}>{shortId(e.traceId)} →</Link>
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { shortId } from "@/lib/format/id";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ traceId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { traceId } = await params;
-  return { title: `Trace ${traceId.slice(0, 8)}` };
+  return { title: `Trace ${shortId(traceId)}` };
 }
 
 /**
