@@ -1,3 +1,4 @@
+import { shortId } from "../lib/format/id";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiKey, baseUrl } from "./env";
@@ -82,7 +83,7 @@ test("lists the latest traces, opens one and shows a span's attributes", async (
   await expect(errRow.getByTestId("service-chip")).toHaveText(service);
   await expect(errRow.getByTestId("error-count")).toHaveText("1");
   await expect(errRow).toContainText("180 ms");
-  await expect(errRow.getByTestId("copy-id")).toHaveText(errTrace.id.slice(0, 8));
+  await expect(errRow.getByTestId("copy-id")).toHaveText(shortId(errTrace.id));
 
   await page.getByRole("link", { name: errTrace.root }).click();
   await expect(page).toHaveURL(new RegExp(`/traces/${errTrace.id}\\?project=default$`));
