@@ -16,7 +16,9 @@ export function StatsTable({ model }: { model: WaterfallModel }) {
   const [by, setBy] = useState<"services" | "operations">("services");
   const stats = useMemo(() => traceStats(model.tree, model.selfNs), [model]);
   const rows: StatRow[] = stats[by].slice(0, 200);
-  const total = model.tree.durationNs || 1;
+  // Parallel spans' self times add up to more than the trace's duration, so a share of the
+  // duration could pass 100%; a share of all self time sums to 100% and ranks the same.
+  const totalSelf = stats[by].reduce((n, r) => n + r.selfNs, 0) || 1;
   return (
     <section aria-label="Trace statistics" className="border-b border-line" data-testid="trace-stats">
       <div role="tablist" className="flex gap-1 px-4 pt-2">
@@ -39,15 +41,15 @@ export function StatsTable({ model }: { model: WaterfallModel }) {
               <th scope="col" className={TH}>Max</th>
               <th scope="col" className={TH}>Self total</th>
               <th scope="col" className={TH}>Self avg</th>
-              <th scope="col" className={TH} title="Self time as a share of the trace's duration">Self % of trace</th>
+              <th scope="col" className={TH} title="This row's self time as a share of all spans' self time in the trace (the rows sum to 100%)">Self share</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.service}\u0000${r.operation}`} className="border-t border-line/60 hover:bg-hover">
-                <td className="max-w-0 truncate px-2 py-0.5 text-left text-xs">
+                <td className="w-[40%] min-w-56 max-w-0 truncate px-2 py-0.5 text-left text-xs">
                   <span className="flex min-w-0 items-center gap-1.5">
-                    <ServiceChip name={r.service} className="shrink-0" />
+                    <ServiceChip name={r.service} className={r.operation === null ? "" : "max-w-[45%] shrink-0"} />
                     {r.operation !== null && <span className="truncate" title={r.operation}>{r.operation || "(unnamed span)"}</span>}
                   </span>
                 </td>
@@ -58,7 +60,7 @@ export function StatsTable({ model }: { model: WaterfallModel }) {
                 <td className={TD}>{ms(r.maxNs)}</td>
                 <td className={TD}>{ms(r.selfNs)}</td>
                 <td className={TD}>{ms(r.selfNs / r.count)}</td>
-                <td className={TD}>{formatPercent(r.selfNs / total)}</td>
+                <td className={TD}>{formatPercent(r.selfNs / totalSelf)}</td>
               </tr>
             ))}
           </tbody>
