@@ -107,6 +107,10 @@ describe("module boundaries", () => {
     expect(bad.map(describeCycle)).toEqual([]);
   });
 
+  it("lib/traceql knows no store: it imports nothing from lib/spans", () => {
+    expect(importsFrom((f) => f.startsWith("lib/traceql/"), (to) => to === "lib/spans")).toEqual([]);
+  });
+
   it("screens and view models take types from the contract, never from a store's module", () => {
     const viewSide = (f: string) => /^(components|lib\/waterfall|lib\/chart-data)\//.test(f);
     expect(importsFrom(viewSide, (to) => to === "lib/spans")).toEqual([]);

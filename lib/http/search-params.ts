@@ -1,6 +1,7 @@
 import { decodeSearchCursor } from "@/lib/spans/cursor";
 import type { TraceSearchQuery } from "@/lib/spans/types";
-import { compileTraceQL, TraceQLError } from "@/lib/traceql";
+import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
+import { TraceQLError } from "@/lib/traceql";
 import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError, QueryError } from "./errors";
 import { MAX_NS, nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";

@@ -48,7 +48,7 @@ export interface AttributeValueQuery {
 
 export interface TraceSearchQuery {
   projectId: number;
-  /** SQL yielding (trace_id, matched_spans, matched) from lib/traceql; null = every trace. */
+  /** SQL yielding (trace_id, matched_spans, matched) from lib/spans/duckdb/traceql; null = every trace. */
   match: { sql: string; params: Record<string, string | number | bigint | boolean> } | null;
   startNs: bigint;
   endNs: bigint;
