@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { TraceDetail, TraceSearchPage } from "@/lib/spans/types";
 import { otlpRequest, type SpanSpec } from "./otlp-json-payloads";
 import { startServer, type TestServer } from "./server";
+import type { TraceDetail, TraceSearchPage } from "@/lib/contract";
 
 const SENDERS = 4;
 const TRACES_PER_REQUEST = 25;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sendDemoData } from "@/scripts/demo/generate";
-import type { TraceDetail, TraceSearchPage } from "@/lib/spans/types";
 import { base, getJson, key } from "./http";
+import type { TraceDetail, TraceSearchPage } from "@/lib/contract";
 
 describe("demo generator against the real server", () => {
   it("stores every span it sends, through the OTLP JSON, OTLP protobuf and Noveum paths", async () => {

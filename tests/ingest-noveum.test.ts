@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { TraceDetail } from "@/lib/spans/types";
 import { getJson, hexId, postJson } from "./http";
+import type { TraceDetail } from "@/lib/contract";
 
 /** Captured from @noveum/trace 1.1.1: 16-hex ids, Python-style times, float batch timestamp. */
 const captured = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures/noveum-trace-ts-1.1.1-batch.json"), "utf8"));

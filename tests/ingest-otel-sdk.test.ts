@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TraceDetail } from "@/lib/spans/types";
 import { hr, recordSpans, sendSpans, SpanKind, SpanStatusCode } from "./otel-client";
 import { base, getJson, key } from "./http";
+import type { TraceDetail } from "@/lib/contract";
 
 /** Two nested spans with every attribute type the SDK can make, at exact nanoseconds. */
 function makeTrace(service: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TraceDetail, TraceSearchPage } from "@/lib/spans/types";
 import { base, getJson, hexId, key, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
+import type { TraceDetail, TraceSearchPage } from "@/lib/contract";
 
 describe("OTLP/HTTP JSON ingest", () => {
   it("keeps every AnyValue type: big ints, doubles, arrays, kvlists, bytes; links and status", async () => {

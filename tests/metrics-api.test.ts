@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FunnelResult } from "@/lib/metrics/funnel-types";
-import type { MetricsResult } from "@/lib/metrics/types";
 import { api, getJson, hexId, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
+import type { FunnelResult, MetricsResult } from "@/lib/contract";
 
 const BASE = 1_500_000_000;
 

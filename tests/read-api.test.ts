@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TraceSearchPage } from "@/lib/spans/types";
 import { getJson, hexId, key, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
+import type { TraceSearchPage } from "@/lib/contract";
 
 describe("GET /api/v1/traces", () => {
   it("pages newest first with a cursor inside a start/end window", async () => {

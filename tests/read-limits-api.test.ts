@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TraceDetail } from "@/lib/spans/types";
 import { adminApi, api, getJson, hexId, postJson } from "./http";
 import { otlpRequest, type SpanSpec } from "./otlp-json-payloads";
+import type { TraceDetail } from "@/lib/contract";
 
 /** Read-side user mistakes: each must be a 400 naming the problem, never a 500. */
 

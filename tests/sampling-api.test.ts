@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TraceDetail } from "@/lib/spans/types";
 import { traceRandomness } from "@/lib/sampling/sampler";
 import { otlpRequest, type SpanSpec } from "./otlp-json-payloads";
 import { sessionHeaders } from "./auth-helpers";
 import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "./server";
+import type { TraceDetail } from "@/lib/contract";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DurationHistogram, TraceSearchPage } from "@/lib/spans/types";
 import { getJson, hexId, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
+import type { DurationHistogram, TraceSearchPage } from "@/lib/contract";
 
 const BASE = 1_600_000_000;
 const window = `start=${BASE}&end=${BASE + 100}`;

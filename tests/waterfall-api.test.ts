@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CompactTrace, SpanView } from "@/lib/spans/types";
 import { getJson, hexId, postJson } from "./http";
 import { otlpRequest } from "./otlp-json-payloads";
+import type { CompactTrace, SpanView } from "@/lib/contract";
 
 describe("waterfall API", () => {
   it("returns a trace in columns with interned names, offsets and event markers; one span in full", async () => {

@@ -8,10 +8,10 @@ import { attrLabel, chartParams, valueQuery, type Scope } from "@/lib/chart-data
 import { formatValue, parseMeasureText } from "@/lib/chart-data/measure";
 import type { ChartRange } from "@/lib/chart-data/range";
 import { formatCount, formatInteger } from "@/lib/format/count";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
 import { KeyChart } from "./key-chart";
 import { TypeChips } from "./key-row";
 import { useKeyStats, useKeyValues } from "./queries";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="flex justify-between gap-3 py-0.5">

@@ -3,9 +3,9 @@
 import { useRef } from "react";
 import { RelativeTime } from "@/components/ui/time";
 import { formatCount, formatInteger } from "@/lib/format/count";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
 import { useKeyValues } from "./queries";
 import { useSeen } from "./use-visible";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 const UNCATALOGUED = new Set(["double"]);
 

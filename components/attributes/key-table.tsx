@@ -3,8 +3,8 @@
 import { Fragment } from "react";
 import { onRowArrowKeys } from "@/components/ui/row-keys";
 import { groupByNamespace } from "@/lib/chart-data/attributes";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
 import { KeyRow } from "./key-row";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 interface Props {
   keys: AttributeKeyInfo[];

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiJson } from "@/components/charts/api";
 import { fetchValues } from "@/components/charts/queries";
-import type { AttributeStats } from "@/lib/spans/types";
+import type { AttributeStats } from "@/lib/contract";
 
 /** Top values of a key and how many distinct values the catalog holds (exact, strings and ints). */
 export function useKeyValues(scope: string, key: string, limit: number, enabled = true) {

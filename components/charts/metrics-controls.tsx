@@ -2,8 +2,8 @@
 
 import { MEASURE_FNS, measureText, needsArgument, PERCENTILE_METHOD, type MeasureSpec } from "@/lib/chart-data/measure";
 import { STEP_CHOICES } from "@/lib/chart-data/range";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
 import { AttrDatalist, AttrInput } from "./attr-input";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 const FN_LABEL: Record<string, string> = {
   count: "count", rate: "rate (per second)", errorRate: "error rate", avg: "avg", p50: "p50 (exact)", p90: "p90 (exact)",

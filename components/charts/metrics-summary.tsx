@@ -1,8 +1,8 @@
 import { formatInteger } from "@/lib/format/count";
 import { formatValue, measureTitle, valueKind, type MeasureSpec } from "@/lib/chart-data/measure";
 import { describeRange, stepLabel, type ChartRange } from "@/lib/chart-data/range";
-import type { MetricsResult } from "@/lib/metrics/types";
 import { SampledNote } from "./sampled-note";
+import type { MetricsResult } from "@/lib/contract";
 
 /**
  * One line of what was asked and what came back: `1,853 spans · last 24 h · p95 of

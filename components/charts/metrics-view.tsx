@@ -2,7 +2,6 @@
 
 import { emptyBucketIsZero, formatTick, formatValue, measureTitle, type MeasureSpec, type ValueKind } from "@/lib/chart-data/measure";
 import { toChartSeries, toRows, visibleKeys, type ChartSeries } from "@/lib/chart-data/series";
-import type { MetricsResult } from "@/lib/metrics/types";
 import { useHydrated } from "@/components/ui/use-now";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +11,7 @@ import { SeriesLegend } from "./series-legend";
 import { SeriesTable } from "./series-table";
 import { TimeSeriesChart } from "./time-series-chart";
 import { TotalsChart } from "./totals-chart";
+import type { MetricsResult } from "@/lib/contract";
 
 export type MetricsViewKind = "line" | "area" | "bar" | "totals" | "table";
 

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MetricsResult } from "@/lib/metrics/types";
-import type { AttributeKeyInfo, AttributeValueInfo } from "@/lib/spans/types";
 import { currencyKeys, moneyKey, type MeasureSpec } from "@/lib/chart-data/measure";
 import { currencyKey, metricsKey } from "@/lib/boards/panel-queries";
 import { apiJson } from "./api";
+import type { AttributeKeyInfo, AttributeValueInfo, MetricsResult } from "@/lib/contract";
 
 /** Same key on the server prefetch and the client: the API's query string, canonical order. */
 export { metricsKey } from "@/lib/boards/panel-queries";

@@ -6,7 +6,7 @@ import { breakdownRows, type BreakdownRow } from "@/lib/chart-data/funnel";
 import { toChartSeries } from "@/lib/chart-data/series";
 import { orderTiers } from "@/lib/chart-data/tiers";
 import { formatCount, formatPercent } from "@/lib/format/count";
-import type { FunnelResult } from "@/lib/metrics/funnel-types";
+import type { FunnelResult } from "@/lib/contract";
 
 interface Props {
   steps: string[];

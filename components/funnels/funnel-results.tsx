@@ -7,11 +7,11 @@ import { SampledNote } from "@/components/charts/sampled-note";
 import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
 import { describeRange, rangeFromUrl } from "@/lib/chart-data/range";
 import { formatInteger, formatPercent } from "@/lib/format/count";
-import type { FunnelResult } from "@/lib/metrics/funnel-types";
 import { BreakdownChart } from "./breakdown-chart";
 import { DropOffList } from "./drop-off-list";
 import { FunnelChart } from "./funnel-chart";
 import { FunnelTable } from "./funnel-table";
+import type { FunnelResult } from "@/lib/contract";
 
 interface Props {
   def: FunnelDefinition;

@@ -2,7 +2,7 @@
 
 import { AttrDatalist, AttrInput } from "@/components/charts/attr-input";
 import { ENTITY_SUGGESTIONS, WINDOW_CHOICES } from "@/lib/chart-data/funnel";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 interface Props {
   by: string;

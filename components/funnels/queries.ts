@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiJson } from "@/components/charts/api";
 import { funnelKey, savedFunnelKey } from "@/lib/boards/panel-queries";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
-import type { FunnelDropOff, FunnelResult } from "@/lib/metrics/funnel-types";
+import type { FunnelDropOff, FunnelResult } from "@/lib/contract";
 
 export interface SavedFunnel {
   id: string;

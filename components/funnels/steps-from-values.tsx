@@ -5,7 +5,7 @@ import { AttrDatalist, AttrInput } from "@/components/charts/attr-input";
 import { fetchValues } from "@/components/charts/queries";
 import { Button } from "@/components/ui/button";
 import { stepsFromValues } from "@/lib/chart-data/funnel";
-import type { AttributeKeyInfo } from "@/lib/spans/types";
+import type { AttributeKeyInfo } from "@/lib/contract";
 
 /**
  * Starts a funnel from one attribute: a step per value, busiest first (a funnel narrows, so

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { AttributeKeyInfo, AttributeValueInfo } from "@/lib/spans/types";
 import { INTRINSICS, fieldText, intrinsicInfo, valueTypeOf, type FieldRef, type ValueType } from "@/lib/query-builder/fields";
 import { apiFetch, searchKeys } from "@/components/search/api";
+import type { AttributeKeyInfo, AttributeValueInfo } from "@/lib/contract";
 
 /** A field people can filter on: what the autocomplete, the builder and the column picker list. */
 export interface FieldOption {

@@ -1,7 +1,6 @@
 import { apiJson } from "@/components/charts/api";
 import type { PurgeRun } from "@/lib/retention/scheduler";
-import type { WriterStats } from "@/lib/spans/group-commit";
-import type { StorageStats } from "@/lib/spans/storage-types";
+import type { StorageStats, WriterStats } from "@/lib/contract";
 
 /** GET /api/v1/projects/{slug}/retention, as JSON. */
 export interface RetentionView {

@@ -1,5 +1,5 @@
 import { withProject } from "@/components/project/with-project";
-import type { DurationHistogram, TraceSearchPage } from "@/lib/spans/types";
+import type { DurationHistogram, TraceSearchPage } from "@/lib/contract";
 
 /** A failed API call: the server's `error` text, and for TraceQL problems where in the query. */
 export class ApiError extends Error {

@@ -3,12 +3,12 @@
 import { useMemo, useState } from "react";
 import { Bar as RBar, BarChart, Cell, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { MouseHandlerDataParam } from "recharts";
-import type { DurationHistogram as Histogram } from "@/lib/spans/types";
 import { formatCount } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
 import { Skeleton } from "@/components/ui/skeleton";
 import { HistogramTable } from "./histogram-table";
 import { fillBuckets, selectionRange, type Bar } from "./histogram-data";
+import type { DurationHistogram as Histogram } from "@/lib/contract";
 
 interface Props {
   data: Histogram | undefined;

@@ -1,4 +1,4 @@
-import type { DurationHistogram } from "@/lib/spans/types";
+import type { DurationHistogram } from "@/lib/contract";
 
 export interface Bar {
   fromMs: number;

@@ -5,13 +5,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { BuilderRow } from "@/lib/query-builder/builder";
 import type { ValueType } from "@/lib/query-builder/fields";
-import type { TraceSearchHit } from "@/lib/spans/types";
 import { formatCount } from "@/lib/format/count";
 import { serviceColor } from "@/lib/format/service-color";
 import { CopyId } from "@/components/ui/copy-id";
 import { ServiceChip } from "@/components/ui/service-chip";
 import { RelativeTime } from "@/components/ui/time";
 import { FilterValue, equals } from "./filter-value";
+import type { TraceSearchHit } from "@/lib/contract";
 
 const TD = "h-[30px] px-3 align-middle";
 

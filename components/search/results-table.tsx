@@ -2,11 +2,11 @@
 
 import type { BuilderRow } from "@/lib/query-builder/builder";
 import type { ValueType } from "@/lib/query-builder/fields";
-import type { TraceSearchHit } from "@/lib/spans/types";
 import { onRowArrowKeys } from "@/components/ui/row-keys";
 import { ResultRow } from "./result-row";
 import { SortHeader, TH } from "./sort-header";
 import type { SortKey, SortOrder } from "./view";
+import type { TraceSearchHit } from "@/lib/contract";
 
 interface Props {
   traces: TraceSearchHit[];

@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/spans/types";
+import type { JsonValue } from "@/lib/contract";
 
 export interface AttributeGroup {
   /** `business` for `business.*`; "" for keys without a namespace. */

@@ -1,8 +1,8 @@
-import type { JsonValue } from "@/lib/spans/types";
 import { currencyFor } from "@/lib/format/money";
 import { attributeSearchHref } from "@/lib/waterfall/traceql-link";
 import { groupAttributes } from "./attribute-groups";
 import { AttributeValue } from "./attribute-value";
+import type { JsonValue } from "@/lib/contract";
 
 interface Props {
   attributes: Record<string, JsonValue>;

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import type { JsonValue } from "@/lib/spans/types";
 import { formatMoney } from "@/lib/format/money";
 import { useCopy } from "@/components/ui/copy-button";
+import type { JsonValue } from "@/lib/contract";
 
 function display(value: JsonValue): { text: string; kind: string } {
   if (value === null) return { text: "null", kind: "null" };

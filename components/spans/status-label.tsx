@@ -1,4 +1,4 @@
-import type { StatusName } from "@/lib/spans/types";
+import type { StatusName } from "@/lib/contract";
 
 /** Span status with fixed meanings: error is red (and only error), ok and unset are calm. */
 export function StatusLabel({ status }: { status: StatusName }) {

@@ -4,7 +4,7 @@ import { rangeParams, rangeSpanMs, type ChartRange } from "@/lib/chart-data/rang
 import { lowestRate } from "@/lib/chart-data/sampling";
 import { toChartSeries, type ChartSeries } from "@/lib/chart-data/series";
 import { orderTiers, TIER_MEASURES, tierLabel, tierQueries, type TierMeasure, type TierTotals } from "@/lib/chart-data/tiers";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsResult } from "@/lib/contract";
 
 export interface TierChartData {
   result: MetricsResult;

@@ -1,5 +1,5 @@
 import { withProject } from "@/components/project/with-project";
-import type { TraceSearchPage } from "@/lib/spans/types";
+import type { TraceSearchPage } from "@/lib/contract";
 
 /** Shared by the server prefetch and the client query, so hydration finds the data. */
 export const latestTracesKey = ["traces", "latest"] as const;

@@ -3,13 +3,13 @@
 import { DurationBar } from "@/components/ui/duration-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { TraceSummary } from "@/lib/spans/types";
 import { formatCount } from "@/lib/format/count";
 import { serviceColor } from "@/lib/format/service-color";
 import { CopyId } from "@/components/ui/copy-id";
 import { onRowArrowKeys } from "@/components/ui/row-keys";
 import { ServiceChip } from "@/components/ui/service-chip";
 import { RelativeTime } from "@/components/ui/time";
+import type { TraceSummary } from "@/lib/contract";
 
 const TH = "sticky top-11 z-10 h-8 border-b border-line bg-panel px-3 text-left text-xs font-medium whitespace-nowrap text-muted";
 const TD = "h-[30px] px-3 align-middle";

@@ -4,12 +4,12 @@ import { withProject } from "@/components/project/with-project";
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { JsonValue, SpanView } from "@/lib/spans/types";
 import { formatOffset } from "@/lib/format/duration";
 import { offsetMs } from "@/lib/format/time";
 import { isExceptionEvent } from "@/lib/waterfall/events";
 import { AttributeList } from "@/components/spans/attribute-list";
 import { CopyId } from "@/components/ui/copy-id";
+import type { JsonValue, SpanView } from "@/lib/contract";
 
 export function Section({ title, count, children }: { title: string; count?: number; children: React.ReactNode }) {
   return (

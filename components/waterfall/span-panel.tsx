@@ -3,7 +3,6 @@
 import { withProject } from "@/components/project/with-project";
 
 import { useQuery } from "@tanstack/react-query";
-import type { SpanView } from "@/lib/spans/types";
 import { formatDuration, formatOffset } from "@/lib/format/duration";
 import { formatPercent } from "@/lib/format/count";
 import type { WaterfallModel } from "@/lib/waterfall/model";
@@ -15,6 +14,7 @@ import { ServiceChip } from "@/components/ui/service-chip";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AbsoluteTime } from "@/components/ui/time";
 import { EventsTable, LinksList, Section } from "./span-panel-sections";
+import type { SpanView } from "@/lib/contract";
 
 const STATUS = ["unset", "ok", "error"] as const;
 

@@ -2,13 +2,13 @@
 
 import { withProject } from "@/components/project/with-project";
 import { formatCount, formatInteger } from "@/lib/format/count";
-import type { TraceSummary } from "@/lib/spans/types";
 import { Button } from "@/components/ui/button";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { useQueryClient } from "@tanstack/react-query";
 import { preload } from "react-dom";
 import { useTraceModel, waterfallKey, waterfallUrl, type LoadPhase } from "./use-trace-model";
 import { WaterfallView } from "./waterfall-view";
+import type { TraceSummary } from "@/lib/contract";
 
 function progressText(summary: TraceSummary, progress: LoadPhase | null) {
   const spans = `${formatInteger(summary.spanCount)} spans`;

@@ -4,8 +4,8 @@ import { withProject } from "@/components/project/with-project";
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { CompactTrace } from "@/lib/spans/types";
 import { buildModel, timed, type WaterfallModel } from "@/lib/waterfall/model";
+import type { CompactTrace } from "@/lib/contract";
 
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
 

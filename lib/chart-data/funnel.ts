@@ -1,6 +1,6 @@
-import type { FunnelResult, FunnelStepResult } from "@/lib/metrics/funnel-types";
 import { isPinned, rangeParams, type ChartRange } from "./range";
 import { traceqlField, valueCondition } from "./traceql";
+import type { FunnelResult, FunnelStepResult } from "@/lib/contract";
 
 export const MIN_STEPS = 2;
 export const MAX_STEPS = 10;

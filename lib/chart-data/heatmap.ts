@@ -1,5 +1,5 @@
 import { formatDuration } from "@/lib/format/duration";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsResult } from "@/lib/contract";
 
 /** One row of the duration heatmap: spans with from <= duration < to (open at the ends). */
 export interface DurationBand {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { MetricsResult } from "@/lib/metrics/types";
 import { serviceColor, valueColor } from "@/lib/format/service-color";
 import { legendClick, toChartSeries, toRows, valuesAt, visibleKeys } from "./series";
+import type { MetricsResult } from "@/lib/contract";
 
 const result: MetricsResult = {
   startMs: 0,

@@ -1,5 +1,5 @@
 import { valueColor } from "@/lib/format/service-color";
-import type { MetricsResult, MetricsSeries } from "@/lib/metrics/types";
+import type { MetricsResult, MetricsSeries } from "@/lib/contract";
 
 export type GroupValue = string | number | boolean | null;
 

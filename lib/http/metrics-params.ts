@@ -1,7 +1,7 @@
 import { MeasureError, parseAttrRef, parseMeasure } from "@/lib/metrics/measure";
 import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
 import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
-import { compileSpanFilter } from "@/lib/traceql/span-filter";
+import { compileSpanFilter } from "@/lib/spans/duckdb/traceql";
 import { TraceQLError } from "@/lib/traceql";
 import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError, QueryError } from "./errors";

@@ -1,5 +1,5 @@
-import type { AttributeScope } from "@/lib/spans/types";
 import { BadRequestError } from "./errors";
+import type { AttributeScope } from "@/lib/contract";
 
 const SCOPES: AttributeScope[] = ["span", "resource", "event", "intrinsic"];
 

@@ -1,9 +1,11 @@
 import { decodeSearchCursor } from "@/lib/spans/cursor";
-import type { TraceSearchQuery, TraceSortKey } from "@/lib/spans/types";
-import { compileTraceQL, TraceQLError } from "@/lib/traceql";
+import type { TraceSearchQuery } from "@/lib/spans/types";
+import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
+import { TraceQLError } from "@/lib/traceql";
 import type { PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError, QueryError } from "./errors";
 import { MAX_NS, nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
+import type { TraceSortKey } from "@/lib/contract";
 
 export const TRACE_SORTS: readonly TraceSortKey[] = ["start", "duration", "spans", "errors"];
 /** An attribute column: `span.<key>`, `resource.<key>` or `.<key>` (either scope). */

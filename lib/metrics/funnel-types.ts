@@ -1,5 +1,6 @@
 import type { AttrRef } from "./measure";
 import type { SpanFilter } from "./types";
+import type { FunnelStepResult } from "@/lib/contract";
 
 export interface FunnelQuery {
   projectId: number;
@@ -11,29 +12,6 @@ export interface FunnelQuery {
   startNs: bigint;
   endNs: bigint;
   breakdown?: AttrRef;
-}
-
-export interface FunnelStepResult {
-  count: number;
-  conversionFromPrevious: number | null;
-  conversionFromFirst: number | null;
-  dropOff: number;
-  medianTimeFromPreviousMs: number | null;
-}
-
-export interface FunnelResult {
-  /** Entities per step are weighted by 1 / the sample rate of the span that brought them there. */
-  steps: FunnelStepResult[];
-  breakdown?: { value: string | null; steps: FunnelStepResult[] }[];
-  /** The lowest sample rate among those spans: 1 when none was sampled, else counts are estimates. */
-  minSampleRate: number;
-}
-
-export interface FunnelDropOff {
-  /** Entities that reached step `step` (0-based) and not the next one, with the trace of their step span:
-   * the kept ones, unweighted, since each is a real trace to open. */
-  entities: { entity: string; traceId: string; reachedAtUnixNano: string }[];
-  total: number;
 }
 
 /** Turns per-step counts and medians into the conversion figures. */

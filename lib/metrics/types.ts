@@ -25,27 +25,6 @@ export interface MetricsQuery {
   topN: number;
 }
 
-export interface MetricsSeries {
-  /** Keyed by the group-by label (`span.customer.tier`); `{ other: true }` for the rest. */
-  group: Record<string, string | number | boolean | null>;
-  points: { t: number; v: number | null }[];
-  total: number | null;
-  /** Spans behind this series, each weighted by 1 / its sample rate (an estimate when sampled). */
-  count: number;
-}
-
-export interface MetricsResult {
-  series: MetricsSeries[];
-  stepMs: number;
-  startMs: number;
-  endMs: number;
-  /**
-   * The lowest sample rate among the spans counted: 1 when none was sampled. Below 1,
-   * counts, rates, sums and averages are estimates weighted by 1 / rate.
-   */
-  minSampleRate: number;
-}
-
 export function groupLabel(g: GroupRef): string {
   if ("intrinsic" in g) return g.intrinsic === "service" ? "resource.service.name" : g.intrinsic;
   return `${g.scope === "any" ? "" : g.scope}.${g.key}`;

@@ -1,5 +1,5 @@
 import { getSpanStore } from "@/lib/spans";
-import { compileTraceQL } from "@/lib/traceql";
+import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
 import type { SamplingPolicy } from "./policy";
 
 /** The preview looks at this much recent time. */

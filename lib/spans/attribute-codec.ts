@@ -1,5 +1,5 @@
 import type { AnyValue, Attr } from "@/lib/ingest/types";
-import type { JsonValue } from "./types";
+import type { JsonValue } from "@/lib/contract";
 
 /**
  * How attribute values are stored: scalars go into typed maps (so filters and group-bys

@@ -12,6 +12,7 @@
  * Retry-After) instead of memory growth.
  */
 import { ingestLimitsFromEnv, type WriteQueueLimits } from "./write-limits";
+import type { WriterStats } from "@/lib/contract";
 
 export interface PendingWrite<P> {
   /** Whatever the engine prepared for this request (rows, chunks…). */
@@ -38,17 +39,6 @@ export class OverloadedError extends Error {
  */
 export function isOverloaded(err: unknown): err is OverloadedError {
   return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[OVERLOADED] === true;
-}
-
-export interface WriterStats {
-  queuedSpans: number;
-  queuedBytes: number;
-  queuedRequests: number;
-  committedSpans: number;
-  commits: number;
-  rejectedOverload: number;
-  /** Acknowledged spans the background step has not organised yet (0 for engines without one). */
-  backlogSpans: number;
 }
 
 /** Work acknowledged but not finished downstream, which counts against the same bounds. */

@@ -1,52 +1,13 @@
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import type { IngestOptions } from "./ingest-options";
-import type { WriterStats } from "./group-commit";
-import type { PurgeResult, StorageStats } from "./storage-types";
-import type { TraceSearch } from "@/lib/waterfall/search-query";
-import type { MetricsQuery, MetricsResult } from "@/lib/metrics/types";
-import type { FunnelDropOff, FunnelQuery, FunnelResult } from "@/lib/metrics/funnel-types";
-
-/** A plain JSON attribute value as the read API returns it: types kept, ints past
- * 2^53 as decimal strings, bytes as base64, kvlists as objects. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-export type SpanKindName = "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
-export type StatusName = "unset" | "ok" | "error";
-
-export interface TraceSummary {
-  traceId: string;
-  rootName: string;
-  rootService: string;
-  /** Decimal string: nanoseconds do not fit a JS number. */
-  startTimeUnixNano: string;
-  durationMs: number;
-  spanCount: number;
-  errorCount: number;
-}
-
-export interface SpanView {
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  kind: SpanKindName;
-  serviceName: string;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  durationMs: number;
-  status: { code: StatusName; message: string };
-  attributes: Record<string, JsonValue>;
-  resource: Record<string, JsonValue>;
-  events: { name: string; timeUnixNano: string; attributes: Record<string, JsonValue> }[];
-  links: { traceId: string; spanId: string; traceState: string; attributes: Record<string, JsonValue> }[];
-}
-
-export interface TraceDetail {
-  traceId: string;
-  /** The requested page of spans (all of them without a page), in start order. */
-  spans: SpanView[];
-  /** Spans in the whole trace. */
-  total: number;
-}
+import type { PurgeResult } from "./storage-types";
+import type { MetricsQuery } from "@/lib/metrics/types";
+import type { FunnelQuery } from "@/lib/metrics/funnel-types";
+import type {
+  AttributeKeyInfo, AttributeScope, AttributeStats, AttributeValueInfo, CompactTrace, DurationHistogram, FunnelDropOff,
+  FunnelResult, MetricsResult, SpanView, StorageStats, TraceDetail, TraceSearch, TraceSearchPage, TraceSortKey,
+  TraceSummary, WriterStats,
+} from "@/lib/contract";
 
 /** Which spans of a trace to build: full span objects cost a few KB each. */
 export interface TracePage {
@@ -62,40 +23,12 @@ export interface IngestResult {
   stored: number;
 }
 
-export type AttributeScope = "span" | "resource" | "event" | "intrinsic";
-
-export interface AttributeKeyInfo {
-  scope: AttributeScope;
-  key: string;
-  /** string | int | double | bool | array | kvlist | bytes; a key can carry several. */
-  types: string[];
-  spanCount: number;
-  firstSeenUnixNano: string;
-  lastSeenUnixNano: string;
-}
-
-export interface AttributeValueInfo {
-  value: string;
-  type: string;
-  count: number;
-}
-
 export interface AttributeStatsQuery {
   projectId: number;
   key: string;
   scope: "span" | "resource";
   startNs: bigint;
   endNs: bigint;
-}
-
-export interface AttributeStats {
-  key: string;
-  scope: "span" | "resource";
-  spanCount: number;
-  /** Exact below 1,000 distinct values; above, a HyperLogLog estimate a few percent off. */
-  distinctApprox: number;
-  /** For keys with numeric values: over those values. */
-  numeric: { min: number; max: number; avg: number; p50: number; p95: number; sum: number } | null;
 }
 
 export interface AttributeKeyQuery {
@@ -113,11 +46,9 @@ export interface AttributeValueQuery {
   limit: number;
 }
 
-export type TraceSortKey = "start" | "duration" | "spans" | "errors";
-
 export interface TraceSearchQuery {
   projectId: number;
-  /** SQL yielding (trace_id, matched_spans, matched) from lib/traceql; null = every trace. */
+  /** SQL yielding (trace_id, matched_spans, matched) from lib/spans/duckdb/traceql; null = every trace. */
   match: { sql: string; params: Record<string, string | number | bigint | boolean> } | null;
   startNs: bigint;
   endNs: bigint;
@@ -134,30 +65,10 @@ export interface SearchCursor {
   traceId: string;
 }
 
-export interface TraceSearchHit extends TraceSummary {
-  matchedSpans: number;
-  matched: { spanId: string; name: string }[];
-  /** Keyed by the requested column spec (e.g. "span.customer.tier"). */
-  columns: Record<string, string | null>;
-}
-
-export interface TraceSearchPage {
-  traces: TraceSearchHit[];
-  nextCursor: string | null;
-  /** Every matching trace in the range, not just this page. */
-  total: number;
-}
-
 export interface SamplingPreviewCounts {
   byRule: { traces: number; spans: number }[];
   /** Traces no rule matches: they take the default rate. */
   unmatched: { traces: number; spans: number };
-}
-
-export interface DurationHistogram {
-  /** Bucket lower bounds in ms (log scale); the last bucket is open-ended. */
-  buckets: { fromMs: number; toMs: number; count: number }[];
-  total: number;
 }
 
 /**
@@ -210,31 +121,4 @@ export interface SpanStore {
   /** Top values of one key, with the number of distinct values the catalog holds. */
   listAttributeValues(query: AttributeValueQuery): Promise<{ values: AttributeValueInfo[]; distinctValues: number }>;
   close(): Promise<void>;
-}
-
-/**
- * A whole trace in columns, for the waterfall: one array per field, indexes shared, names
- * and services interned. A 100,000-span trace is a few MB of JSON instead of the full
- * span objects; details of one span come from `getSpan`.
- */
-export interface CompactTrace {
-  traceId: string;
-  startTimeUnixNano: string;
-  spanCount: number;
-  /** Interned strings: `name[i]` indexes `names`, `service[i]` indexes `services`. */
-  names: string[];
-  services: string[];
-  spanId: string[];
-  /** Parent span id, or null for a root. The client resolves it (and finds missing parents). */
-  parentSpanId: (string | null)[];
-  name: number[];
-  service: number[];
-  /** Offsets from the trace start and durations, in nanoseconds (exact below 2^53 ns, ~104 days). */
-  startOffsetNs: number[];
-  durationNs: number[];
-  /** 0 unset, 1 ok, 2 error. */
-  status: number[];
-  kind: number[];
-  /** Events as flat triples: span index, offset from trace start in ns, index into `names`. */
-  events: number[];
 }

@@ -1,5 +1,7 @@
-import { compileTraceQL } from "./compile";
 import { TraceQLError } from "./errors";
+import { parseTraceQL } from "./parse";
+import { checkSemantics } from "./semantics";
+import { simplify } from "./simplify";
 
 /**
  * Validation without running anything: the first problem a query has (syntax, an
@@ -7,7 +9,7 @@ import { TraceQLError } from "./errors";
  */
 export function checkTraceQL(query: string): { message: string; from: number; to: number } | null {
   try {
-    compileTraceQL(query);
+    checkSemantics(simplify(parseTraceQL(query)));
     return null;
   } catch (err) {
     if (err instanceof TraceQLError) return { message: err.message, from: err.from, to: err.to };

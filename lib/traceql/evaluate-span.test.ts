@@ -7,8 +7,8 @@ import type { AnyValue, Attr, NormalizedEvent, NormalizedSpan } from "@/lib/inge
 import { DuckDbSpanStore } from "@/lib/spans/duckdb/store";
 import { compileSpanPredicate } from "./evaluate-span";
 import { TraceQLError } from "./errors";
-import { compileTraceQL } from "./compile";
-import { compileSpanFilter } from "./span-filter";
+import { compileTraceQL } from "@/lib/spans/duckdb/traceql/compile";
+import { compileSpanFilter } from "@/lib/spans/duckdb/traceql/span-filter";
 
 /**
  * The JS predicate against the SQL compiler: the spans below go through the real store's

@@ -10,7 +10,7 @@ import { re2ToRegExp } from "./regex-js";
 
 /**
  * One `{ ... }` condition evaluated in JS on a single incoming span, for sampling rules that
- * decide at ingest time. The meaning is the DuckDB compiler's (compile-condition.ts,
+ * decide at ingest time. The meaning is the DuckDB compiler's (lib/spans/duckdb/traceql/compile-condition.ts,
  * compile-attribute.ts) applied to the span as ingest would store it; evaluate-span.test.ts
  * runs both on the same spans. Everything is resolved at compile time into a tree of
  * closures, so a call only reads the span.

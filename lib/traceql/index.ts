@@ -1,6 +1,7 @@
 /**
- * TraceQL (Grafana Tempo's query language) -> parameterised DuckDB SQL over `spans`.
- * Parsing uses @grafana/lezer-traceql; parse.ts turns its tree into the typed AST in ast.ts.
+ * TraceQL (Grafana Tempo's query language) -> a typed AST that knows no storage. Parsing uses
+ * @grafana/lezer-traceql; parse.ts turns its tree into the AST in ast.ts, semantics.ts refuses
+ * type clashes, and each store renders the AST in its own SQL (lib/spans/duckdb/traceql).
  *
  * Supported
  * - `{}` and `{ cond }` with &&, ||, ! and parentheses; `!` is two-valued as in Tempo.
@@ -24,7 +25,6 @@
  * field-to-field comparisons, Grafana template variables.
  */
 export { TraceQLError } from "./errors";
-export { compileTraceQL, type CompiledTraceQL } from "./compile";
 export { checkTraceQL } from "./check";
 export { parseTraceQL } from "./parse";
 export type * from "./ast";

@@ -1,7 +1,7 @@
 import { stratify } from "d3-hierarchy";
-import type { CompactTrace } from "@/lib/spans/types";
 import type { Marker, SpanTree } from "./types";
 import { maxDepthOf, plainWalk, TOP, type Visit } from "./walk";
+import type { CompactTrace } from "@/lib/contract";
 
 const NO_PARENT = -1;
 const MISSING_PARENT = -2;

@@ -1,4 +1,4 @@
-import type { CompactTrace } from "@/lib/spans/types";
+import type { CompactTrace } from "@/lib/contract";
 
 /** Events grouped by span (CSR): span `s` owns triples `first[s] .. first[s + 1] - 1`. */
 export interface EventIndex {

@@ -1,4 +1,4 @@
-import type { CompactTrace } from "@/lib/spans/types";
+import type { CompactTrace } from "@/lib/contract";
 
 /** A span for tests: times in ms from the trace start. */
 export interface SpanSpec {

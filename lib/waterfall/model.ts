@@ -1,9 +1,9 @@
-import type { CompactTrace } from "@/lib/spans/types";
 import { buildSpanTree } from "./build-tree";
 import { criticalPath, type CriticalPath } from "./critical-path";
 import { indexEvents, type EventIndex } from "./events";
 import { selfTimes } from "./self-time";
 import { STATUS_ERROR, type SpanTree } from "./types";
+import type { CompactTrace } from "@/lib/contract";
 
 /** Everything the waterfall draws from, computed once per trace. */
 export interface WaterfallModel {

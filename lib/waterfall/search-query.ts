@@ -1,13 +1,4 @@
-/**
- * What a search inside one trace asks for, shared by the page (names, services, status)
- * and the server route (attributes):
- *   `checkout`            free text: name, service, or any attribute value containing it
- *   `customer.tier=gold`  a field equal to a value (`!=` for not equal; quotes optional)
- */
-export type TraceSearch =
-  | { kind: "none" }
-  | { kind: "text"; text: string }
-  | { kind: "field"; key: string; op: "=" | "!="; value: string };
+import type { TraceSearch } from "@/lib/contract";
 
 const FIELD = /^([A-Za-z_][\w.\-/:]*)\s*(!=|=)\s*(.*)$/;
 

@@ -1,5 +1,6 @@
-import { intrinsicField, type TraceSearch } from "./search-query";
+import { intrinsicField } from "./search-query";
 import { KIND_NAMES, type SpanTree } from "./types";
+import type { TraceSearch } from "@/lib/contract";
 
 const STATUS = ["unset", "ok", "error"];
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/spans/types";
+import type { JsonValue } from "@/lib/contract";
 
 /** A TraceQL string literal: double quotes, with backslashes and quotes escaped. */
 export function traceqlString(s: string): string {

@@ -1,4 +1,4 @@
-import type { CompactTrace } from "@/lib/spans/types";
+import type { CompactTrace } from "@/lib/contract";
 
 /** A row the tree adds that is not a span: where a missing parent or a cycle would be. */
 export interface Marker {

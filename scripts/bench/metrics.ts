@@ -1,7 +1,7 @@
 // `npm run bench:metrics`: a grouped p95 over time and a 4-step funnel by user.id through
 // the SpanStore, against the same questions as hand-written SQL on the raw engine.
 import { parseMeasure } from "@/lib/metrics/measure";
-import { compileSpanFilter } from "@/lib/traceql/span-filter";
+import { compileSpanFilter } from "@/lib/spans/duckdb/traceql";
 import { writeBenchSection } from "./benchmarks-file";
 import { loadBenchStore } from "./load-store";
 import { machineLine, timeRuns } from "./machine";

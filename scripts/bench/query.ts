@@ -1,6 +1,6 @@
 // `npm run bench:query`: TraceQL searches through SpanStore.searchTraces (compile, match,
 // trace summaries, total) against the same questions as hand-written SQL on the raw engine.
-import { compileTraceQL } from "@/lib/traceql";
+import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
 import { writeBenchSection } from "./benchmarks-file";
 import { loadBenchStore } from "./load-store";
 import { machineLine, timeRuns } from "./machine";

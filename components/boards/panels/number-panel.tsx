@@ -6,10 +6,10 @@ import { useCurrency, useMetrics } from "@/components/charts/queries";
 import type { NumberPanelQuery } from "@/lib/boards/types";
 import { formatValue, parseMeasureText, valueKind } from "@/lib/chart-data/measure";
 import { describeRange, isPinned } from "@/lib/chart-data/range";
-import type { MetricsResult } from "@/lib/metrics/types";
 import { metricsPanelQs, previousPeriod } from "@/lib/boards/panel-queries";
 import type { PanelEnv } from "./panel-context";
 import { PanelError, PanelLoading } from "./panel-states";
+import type { MetricsResult } from "@/lib/contract";
 
 const total = (r: MetricsResult | undefined) => r?.series[0]?.total ?? null;
 

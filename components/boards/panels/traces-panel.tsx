@@ -8,9 +8,9 @@ import { useProject } from "@/components/project/project-context";
 import type { TracesPanelQuery } from "@/lib/boards/types";
 import { boardTracesKey, tracesPanelQs } from "@/lib/boards/panel-queries";
 import { formatDuration } from "@/lib/format/duration";
-import type { TraceSearchPage } from "@/lib/spans/types";
 import type { PanelEnv } from "./panel-context";
 import { PanelError, PanelLoading } from "./panel-states";
+import type { TraceSearchPage } from "@/lib/contract";
 
 /** A short trace list (slowest operations, latest errors...) that links into each trace. */
 export function TracesPanel({ query, env }: { query: TracesPanelQuery; env: PanelEnv }) {

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AttributeStats, AttributeStatsQuery } from "../types";
+import type { AttributeStatsQuery } from "../types";
 import type { PromotedColumns } from "../layout";
 import { attrNumber, attrText, usedOnly } from "./metrics-sql";
+import type { AttributeStats } from "@/lib/contract";
 
 /** Below this estimate the distinct count is recounted exactly. */
 const EXACT_BELOW = 1_000;

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { toStepResults, type FunnelDropOff, type FunnelQuery, type FunnelResult } from "@/lib/metrics/funnel-types";
+import { toStepResults, type FunnelQuery } from "@/lib/metrics/funnel-types";
 import type { SpanFilter } from "@/lib/metrics/types";
 import type { PromotedColumns } from "../layout";
 import { attrText, usedOnly } from "./metrics-sql";
+import type { FunnelDropOff, FunnelResult } from "@/lib/contract";
 
 type Params = Record<string, string | number | bigint | boolean>;
 

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { groupLabel, type MetricsQuery, type MetricsResult, type MetricsSeries } from "@/lib/metrics/types";
+import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
 import type { PromotedColumns } from "../layout";
 import { filterWhere, groupExpr, measureAggregate, measureValue, usedOnly } from "./metrics-sql";
+import type { MetricsResult, MetricsSeries } from "@/lib/contract";
 
 type Params = Record<string, string | number | bigint | boolean>;
 type Row = {

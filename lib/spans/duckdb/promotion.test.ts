@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMeasure } from "@/lib/metrics/measure";
-import { compileTraceQL } from "@/lib/traceql";
-import { compileSpanFilter } from "@/lib/traceql/span-filter";
+import { compileTraceQL } from "./traceql";
+import { compileSpanFilter } from "./traceql";
 import { syntheticTraces } from "@/scripts/bench/synthetic";
 import { NO_PROMOTED_COLUMNS } from "../layout";
 import { DuckDbSpanStore } from "./store";

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AttributeKeyInfo, AttributeKeyQuery, AttributeScope, AttributeValueInfo, AttributeValueQuery } from "../types";
+import type { AttributeKeyQuery, AttributeValueQuery } from "../types";
+import type { AttributeKeyInfo, AttributeScope, AttributeValueInfo } from "@/lib/contract";
 
 /** LIKE pattern for "starts with", with the user's % and _ taken literally. */
 const startsWith = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => "\\" + c) + "%";

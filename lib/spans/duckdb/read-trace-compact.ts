@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { CompactTrace } from "../types";
+import type { CompactTrace } from "@/lib/contract";
 
 interface Row {
   span_id: string; parent_span_id: string | null; name: string; service_name: string;

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { TraceSummary } from "../types";
+import type { TraceSummary } from "@/lib/contract";
 
 /** One trace's summary row (kept at ingest): a cheap "does it exist" for pages, never the spans. */
 export async function getTraceSummary(conn: DuckDBConnection, projectId: number, rawTraceId: string): Promise<TraceSummary | null> {

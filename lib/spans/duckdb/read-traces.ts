@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type OtlpJsonAnyValue, otlpJsonAttrsToPlain, typedMapsToPlain } from "../attribute-codec";
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { SpanKindName, SpanView, StatusName, TraceDetail, TracePage } from "../types";
+import type { TracePage } from "../types";
+import type { SpanKindName, SpanView, StatusName, TraceDetail } from "@/lib/contract";
 
 const KIND_NAMES: SpanKindName[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
 const STATUS_NAMES: StatusName[] = ["unset", "ok", "error"];

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { TraceSearch } from "@/lib/waterfall/search-query";
 import { normalizeTraceIdForLookup } from "../trace-id";
+import type { TraceSearch } from "@/lib/contract";
 
 /** A value equal to `$value` in one family of typed maps (`attr` or `res`), by its type. */
 const equals = (p: string) => `coalesce(

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { encodeSearchCursor } from "../cursor";
-import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSearchQuery, TraceSortKey } from "../types";
+import type { TraceSearchQuery } from "../types";
+import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSortKey } from "@/lib/contract";
 
 type Params = Record<string, string | number | bigint | boolean>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Attr, NormalizedSpan } from "@/lib/ingest/types";
-import { compileTraceQL } from "@/lib/traceql";
+import { compileTraceQL } from "./traceql";
 import { syntheticTraces } from "@/scripts/bench/synthetic";
 import type { PromotedColumns } from "../layout";
 import { expireCatalog } from "./purge";

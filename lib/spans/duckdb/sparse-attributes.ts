@@ -7,7 +7,7 @@ import { PROMOTE_MIN_SHARE, PROMOTE_MIN_SPANS } from "./promotion";
  * rows here instead of decoding every span's map: DuckDB decodes a MAP column a whole
  * vector at a time, so even a handful of candidate spans spread over the table cost a full
  * map scan, while this table answers with the matching span ids and the span scan then
- * reads only plain columns (see lib/traceql/compile-sparse.ts).
+ * reads only plain columns (see traceql/compile-sparse.ts).
  *
  * `start_ns` is the span's, so purges delete the same time range as from `spans` and
  * queries restrict the rows to their window; with the span's name, a filter on one such

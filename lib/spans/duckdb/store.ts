@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import type { TraceSearch } from "@/lib/waterfall/search-query";
 import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceSearchQuery } from "../types";
 import { durationHistogram, searchTraces } from "./search-traces";
 import { queryMetrics } from "./metrics";
@@ -16,7 +15,7 @@ import { Organizer } from "./organizer";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { WriteQueueLimits } from "../write-limits";
-import type { PurgeResult, StorageStats } from "../storage-types";
+import type { PurgeResult } from "../storage-types";
 import { samplingPreview } from "./sampling-preview";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
 import { AUTO_CHECKPOINT_THRESHOLD, DEFAULT_MEMORY_LIMIT, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
@@ -29,6 +28,7 @@ import { searchInTrace } from "./search-in-trace";
 import { migrateSpanSchema } from "./schema";
 import { loadPromoted, promoteHotKeys } from "./promotion";
 import type { PromotedColumns } from "../layout";
+import type { StorageStats, TraceSearch } from "@/lib/contract";
 
 /**
  * Spans in one DuckDB file. Ingest is split in two (see land.ts and organizer.ts): a

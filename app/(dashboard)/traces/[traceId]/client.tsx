@@ -5,7 +5,7 @@ import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { TraceWaterfall } from "@/components/waterfall/trace-waterfall";
 import { CopyId } from "@/components/ui/copy-id";
 import { ServiceChip } from "@/components/ui/service-chip";
-import type { TraceSummary } from "@/lib/spans/types";
+import type { TraceSummary } from "@/lib/contract";
 
 export function TraceClient({ summary }: { summary: TraceSummary }) {
   return (

@@ -1,4 +1,4 @@
-import type { Condition, PipelineStage, ScalarFilter, Spanset, SpansetOp } from "./ast";
+import type { Condition, PipelineStage, ScalarFilter, Spanset, SpansetOp } from "@/lib/traceql/ast";
 import { havingSql } from "./compile-aggregate";
 import { conditionSql, type ConditionContext } from "./compile-condition";
 import { SCOPE, TRACES_JOIN, type SqlBuilder } from "./sql-builder";

@@ -1,4 +1,4 @@
-import type { AttributeScope } from "./ast";
+import type { AttributeScope } from "@/lib/traceql/ast";
 import type { MapType } from "./compile-attribute";
 import type { ParamBag } from "./params";
 

@@ -1,7 +1,7 @@
-import type { ComparisonOp, Condition, Field, Intrinsic, Static, StaticNode } from "./ast";
-import { KIND_CODES, STATUS_CODES } from "./codes";
+import type { ComparisonOp, Condition, Field, Intrinsic, Static, StaticNode } from "@/lib/traceql/ast";
+import { KIND_CODES, STATUS_CODES } from "@/lib/traceql/codes";
 import { compareAttribute, compareEventAttribute, stringOp } from "./compile-attribute";
-import { TraceQLError } from "./errors";
+import { mismatch } from "@/lib/traceql/semantics";
 import type { ParamBag } from "./params";
 
 /** What a condition's SQL needs from its surroundings: spans are `s`, the trace row `t`. */
@@ -51,11 +51,6 @@ export function conditionSql(c: Condition, ctx: ConditionContext, at: Position =
     case "not": return `(NOT coalesce(${conditionSql(c.operand, ctx, "negated")}, FALSE))`;
     case "compare": return compare(c.op, c.field, c.value, ctx, at);
   }
-}
-
-function mismatch(field: Field, value: StaticNode, op: ComparisonOp): TraceQLError {
-  const name = field.kind === "intrinsic" ? field.name : `${field.scope === "unscoped" ? "" : field.scope}.${field.key}`;
-  return new TraceQLError(`cannot compare ${name} ${op} a ${value.value.type} value`, field.from, value.to);
 }
 
 /** A numeric literal as a parameter of the matching SQL type; durations are nanoseconds. */

@@ -1,45 +1,16 @@
-import type { Condition, ScalarFilter, Spanset } from "./ast";
+import type { Condition, ScalarFilter, Spanset } from "@/lib/traceql/ast";
+import { simplify } from "@/lib/traceql/simplify";
 import { havingSql, registerAggregateFields } from "./compile-aggregate";
 import { sparseAtom } from "./compile-sparse";
 import { compileSpanset, leafSql } from "./compile-spanset";
 import type { ParamValue } from "./params";
-import { parseTraceQL } from "./parse";
+import { parseTraceQL } from "@/lib/traceql/parse";
 import { SCOPE, SqlBuilder, usedParams } from "./sql-builder";
-import type { PromotedColumns } from "@/lib/spans/layout";
+import type { PromotedColumns } from "../../layout";
 
 export interface CompiledTraceQL {
   sql: string;
   params: Record<string, ParamValue>;
-}
-
-const both = (a: Condition | null, b: Condition | null, kind: "and" | "or"): Condition | null => {
-  if (!a || !b) return kind === "and" ? a ?? b : null;
-  return { kind, left: a, right: b, from: a.from, to: b.to };
-};
-
-/**
- * Rewrites that keep the meaning but save scans: `{A} | {B}` is `{A && B}` and
- * `{A} || {B}` is `{A || B}` (both sets are per span, so they merge into one filter).
- */
-function simplify(node: Spanset): Spanset {
-  if (node.kind === "spansetOp") {
-    const left = simplify(node.left);
-    const right = simplify(node.right);
-    if (node.op === "or" && left.kind === "filter" && right.kind === "filter") {
-      return { kind: "filter", condition: both(left.condition, right.condition, "or"), from: node.from, to: node.to };
-    }
-    return { ...node, left, right };
-  }
-  if (node.kind === "pipeline") {
-    let source = simplify(node.source);
-    const stages = [...node.stages];
-    for (let next = stages[0]; source.kind === "filter" && next?.kind === "filter"; next = stages[0]) {
-      source = { ...source, condition: both(source.condition, next.condition, "and") };
-      stages.shift();
-    }
-    return stages.length ? { ...node, source, stages } : source;
-  }
-  return node;
 }
 
 /** Leaf filters joined only by `&&`, which one scan can answer (see compileTraceQL). */

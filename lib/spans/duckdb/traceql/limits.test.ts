@@ -1,8 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateSpanSchema } from "@/lib/spans/duckdb/schema";
-import { MAX_QUERY_DEPTH } from "./depth";
-import { checkTraceQL, compileTraceQL } from "./index";
+import { migrateSpanSchema } from "../schema";
+import { MAX_QUERY_DEPTH } from "@/lib/traceql/depth";
+import { checkTraceQL } from "@/lib/traceql";
+import { compileTraceQL } from "./index";
 import { compileSpanFilter } from "./span-filter";
 
 let conn: DuckDBConnection;

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sparseRowsSql } from "@/lib/spans/duckdb/sparse-attributes";
+import { sparseRowsSql } from "../sparse-attributes";
 
 /**
  * Hand-built traces for the compiler tests. Letters name traces (A..H); every span id

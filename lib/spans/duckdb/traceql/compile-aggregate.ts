@@ -1,7 +1,7 @@
-import type { Field, ScalarExpr, ScalarFilter, Spanset } from "./ast";
+import type { Field, ScalarExpr, ScalarFilter, Spanset } from "@/lib/traceql/ast";
 import { mapLookup } from "./compile-attribute";
 import { numberParam } from "./compile-condition";
-import { TraceQLError, notSupported } from "./errors";
+import { TraceQLError, notSupported } from "@/lib/traceql/errors";
 import type { SqlBuilder } from "./sql-builder";
 
 /**

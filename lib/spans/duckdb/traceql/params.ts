@@ -1,4 +1,4 @@
-import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "@/lib/spans/layout";
+import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "../../layout";
 
 export type ParamValue = string | number | bigint | boolean;
 export type SqlType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "UTINYINT";

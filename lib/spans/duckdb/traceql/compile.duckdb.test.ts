@@ -1,8 +1,9 @@
 import { BIGINT, DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateSpanSchema } from "@/lib/spans/duckdb/schema";
+import { migrateSpanSchema } from "../schema";
 import { WINDOW, insertFixture, letterOf, spanId } from "./fixture-traces";
-import { TraceQLError, compileTraceQL } from "./index";
+import { TraceQLError } from "@/lib/traceql";
+import { compileTraceQL } from "./index";
 
 let conn: DuckDBConnection;
 

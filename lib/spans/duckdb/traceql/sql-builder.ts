@@ -1,4 +1,4 @@
-import type { PromotedColumns } from "@/lib/spans/layout";
+import type { PromotedColumns } from "../../layout";
 import { ParamBag, type ParamValue } from "./params";
 
 /** Only parameters the SQL references: DuckDB refuses to bind unused names, and a key

@@ -1,5 +1,5 @@
-import type { AttributeScope, ComparisonOp, StaticNode } from "./ast";
-import type { TraceQLError } from "./errors";
+import type { AttributeScope, ComparisonOp, StaticNode } from "@/lib/traceql/ast";
+import type { TraceQLError } from "@/lib/traceql/errors";
 import type { ParamBag } from "./params";
 import { sparseAtom, sparseSubquery } from "./compile-sparse";
 

@@ -1,9 +1,9 @@
 import type { SpanFilter } from "@/lib/metrics/types";
 import { registerAggregateFields } from "./compile-aggregate";
 import { compileSpanset, isMatchAll, leafSql } from "./compile-spanset";
-import { parseTraceQL } from "./parse";
+import { parseTraceQL } from "@/lib/traceql/parse";
 import { SqlBuilder, usedParams } from "./sql-builder";
-import type { PromotedColumns } from "@/lib/spans/layout";
+import type { PromotedColumns } from "../../layout";
 
 /**
  * A query as the set of spans it matches, for charts and funnels (which count spans,
