@@ -111,6 +111,12 @@ describe("module boundaries", () => {
     expect(importsFrom((f) => f.startsWith("lib/traceql/"), (to) => to === "lib/spans")).toEqual([]);
   });
 
+  it("no SQL crosses the SpanStore: only lib/spans reaches an engine's folder or its layout", () => {
+    const engine = (i: Import) => /^(@\/lib\/spans\/(duckdb|clickhouse|layout)|\.\.?\/.*(duckdb|clickhouse)\/)/.test(i.spec);
+    const outside = imports.filter((i) => !i.file.startsWith("lib/spans/") && engine(i)).map((i) => `${i.file} imports "${i.spec}"`);
+    expect(outside).toEqual([]);
+  });
+
   it("screens and view models take types from the contract, never from a store's module", () => {
     const viewSide = (f: string) => /^(components|lib\/waterfall|lib\/chart-data)\//.test(f);
     expect(importsFrom(viewSide, (to) => to === "lib/spans")).toEqual([]);

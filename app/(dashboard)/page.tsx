@@ -22,7 +22,7 @@ export default async function HomePage() {
     queryFn: () =>
       store.searchTraces({
         projectId: project.id,
-        match: null,
+        q: "",
         startNs: 0n,
         endNs: MAX_NS,
         limit: TRACES_PAGE_SIZE,

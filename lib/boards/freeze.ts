@@ -26,16 +26,15 @@ type Store = Awaited<ReturnType<typeof getSpanStore>>;
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
 async function answer(read: PanelRead, projectId: number, store: Store): Promise<unknown> {
-  const columns = (await store.layout()).columns;
   switch (read.kind) {
     case "metrics":
-      return asJson(await store.queryMetrics(parseMetricsParams(new URLSearchParams(read.qs), projectId, columns)));
+      return asJson(await store.queryMetrics(parseMetricsParams(new URLSearchParams(read.qs), projectId)));
     case "traces":
-      return asJson(await store.searchTraces(parseSearchParams(new URLSearchParams(read.qs), projectId, columns)));
+      return asJson(await store.searchTraces(parseSearchParams(new URLSearchParams(read.qs), projectId)));
     case "funnel": {
       const parsed = funnelBody.safeParse(read.def);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid funnel");
-      return asJson(await store.queryFunnel(toFunnelQuery(parsed.data, projectId, columns)));
+      return asJson(await store.queryFunnel(toFunnelQuery(parsed.data, projectId)));
     }
     case "savedFunnel": {
       const row = await getSavedFunnel(projectId, read.id);

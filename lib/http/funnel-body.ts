@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { parseAttrRef } from "@/lib/metrics/measure";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
-import { NO_PROMOTED_COLUMNS, type PromotedColumns } from "@/lib/spans/layout";
 import { BadRequestError } from "./errors";
 import { spanFilterParam } from "./metrics-params";
 import { parseSinceParam, nowNs, parseTimeParam } from "./time-params";
@@ -34,7 +33,7 @@ export function parseWindow(raw: string): bigint {
   return ns;
 }
 
-export function toFunnelQuery(body: FunnelBody, projectId: number, columns: PromotedColumns = NO_PROMOTED_COLUMNS): FunnelQuery {
+export function toFunnelQuery(body: FunnelBody, projectId: number): FunnelQuery {
   const now = nowNs();
   const startNs = parseTimeParam("start", body.start?.toString() ?? null) ?? parseSinceParam(body.since ?? null, now) ?? now - 7n * 86_400_000_000_000n;
   const endNs = parseTimeParam("end", body.end?.toString() ?? null) ?? now;
@@ -51,8 +50,7 @@ export function toFunnelQuery(body: FunnelBody, projectId: number, columns: Prom
     if (!breakdown) throw new BadRequestError("breakdown", `expected an attribute like span.customer.tier, got "${body.breakdown}"`);
   }
   const steps = body.steps.map((q, i) => {
-    // Each step gets its own parameter names: all steps run in one statement.
-    const filter = spanFilterParam(q, columns, `steps[${i}]`, `s${i}_`);
+    const filter = spanFilterParam(q, `steps[${i}]`);
     if (!filter) throw new BadRequestError(`steps[${i}]`, "{} matches every span; give the step a condition");
     return filter;
   });

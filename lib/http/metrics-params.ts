@@ -1,10 +1,8 @@
 import { MeasureError, parseAttrRef, parseMeasure } from "@/lib/metrics/measure";
 import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
 import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
-import { compileSpanFilter } from "@/lib/spans/duckdb/traceql";
-import { TraceQLError } from "@/lib/traceql";
-import type { PromotedColumns } from "@/lib/spans/layout";
-import { BadRequestError, QueryError } from "./errors";
+import { BadRequestError } from "./errors";
+import { matchesEverything, traceqlParam } from "./traceql-param";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
 
 const INTRINSIC_GROUPS = { name: "name", status: "status", kind: "kind", "resource.service.name": "service", service: "service" } as const;
@@ -21,14 +19,10 @@ export function parseGroupRef(text: string, param = "groupBy"): GroupRef {
   return ref;
 }
 
-/** A TraceQL filter as the set of spans it matches; syntax errors keep their position. */
-export function spanFilterParam(q: string | null, columns: PromotedColumns, param = "q", paramPrefix = "f") {
-  try {
-    return compileSpanFilter(q ?? "", paramPrefix, columns);
-  } catch (err) {
-    if (err instanceof TraceQLError) throw new QueryError(`${param}: ${err.message}`, err.from, err.to);
-    throw err;
-  }
+/** A TraceQL filter as the set of spans it matches (checked here, compiled by the store); null for every span. */
+export function spanFilterParam(q: string | null | undefined, param = "q"): string | null {
+  const text = traceqlParam(q, param);
+  return matchesEverything(text) ? null : text;
 }
 
 /** A range that must be finite (charts need both ends): default the last 24 hours. */
@@ -41,7 +35,7 @@ export function parseChartRange(params: URLSearchParams) {
   return { startNs, endNs };
 }
 
-export function parseMetricsParams(params: URLSearchParams, projectId: number, columns: PromotedColumns): MetricsQuery {
+export function parseMetricsParams(params: URLSearchParams, projectId: number): MetricsQuery {
   const { startNs, endNs } = parseChartRange(params);
   let measure;
   try {
@@ -61,5 +55,5 @@ export function parseMetricsParams(params: URLSearchParams, projectId: number, c
   }
   const topN = Number(params.get("top") ?? 10);
   if (!Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) throw new BadRequestError("top", `expected an integer from 1 to ${MAX_TOP_N}`);
-  return { projectId, filter: spanFilterParam(params.get("q"), columns), measure, groupBy, startNs, endNs, stepNs, topN };
+  return { projectId, filter: spanFilterParam(params.get("q")), measure, groupBy, startNs, endNs, stepNs, topN };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { encodeSearchCursor } from "@/lib/spans/cursor";
-import { NO_PROMOTED_COLUMNS } from "@/lib/spans/layout";
 import { badRequestResponse, BadRequestError, QueryError } from "./errors";
 import { toFunnelQuery } from "./funnel-body";
 import { MAX_STEP, parseMetricsParams } from "./metrics-params";
@@ -9,8 +8,8 @@ import { parseSearchParams } from "./search-params";
 import { parseSinceParam, parseTimeParam } from "./time-params";
 import { nextTracePage, parseTracePage, TRACE_PAGE_MAX_SPANS } from "./trace-page";
 
-const search = (qs: string) => parseSearchParams(new URLSearchParams(qs), 1, NO_PROMOTED_COLUMNS);
-const metrics = (qs: string) => parseMetricsParams(new URLSearchParams(qs), 1, NO_PROMOTED_COLUMNS);
+const search = (qs: string) => parseSearchParams(new URLSearchParams(qs), 1);
+const metrics = (qs: string) => parseMetricsParams(new URLSearchParams(qs), 1);
 
 describe("read parameters past 64-bit nanoseconds", () => {
   it("refuses start/end after 2262 or before 1970", () => {

@@ -1,9 +1,7 @@
 import { decodeSearchCursor } from "@/lib/spans/cursor";
 import type { TraceSearchQuery } from "@/lib/spans/types";
-import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
-import { TraceQLError } from "@/lib/traceql";
-import type { PromotedColumns } from "@/lib/spans/layout";
-import { BadRequestError, QueryError } from "./errors";
+import { BadRequestError } from "./errors";
+import { traceqlParam } from "./traceql-param";
 import { MAX_NS, nowNs, parseLimit, parseSinceParam, parseTimeParam } from "./time-params";
 import type { TraceSortKey } from "@/lib/contract";
 
@@ -11,17 +9,6 @@ export const TRACE_SORTS: readonly TraceSortKey[] = ["start", "duration", "spans
 /** An attribute column: `span.<key>`, `resource.<key>` or `.<key>` (either scope). */
 export const COLUMN_SPEC = /^(span|resource)?\.(.+)$/;
 export const MAX_COLUMNS = 10;
-
-/** `{}` (or nothing) needs no span scan: every trace in the range matches. */
-function compile(q: string | null, columns: PromotedColumns): TraceSearchQuery["match"] {
-  if (!q || /^\s*\{\s*\}\s*$/.test(q)) return null;
-  try {
-    return compileTraceQL(q, { columns });
-  } catch (err) {
-    if (err instanceof TraceQLError) throw new QueryError(`q: ${err.message}`, err.from, err.to);
-    throw err;
-  }
-}
 
 export function parseRange(params: URLSearchParams) {
   const since = parseSinceParam(params.get("since"), nowNs());
@@ -43,7 +30,7 @@ function parseColumns(raw: string | null): TraceSearchQuery["columns"] {
 }
 
 /** Everything `GET /api/v1/traces` accepts, validated. */
-export function parseSearchParams(params: URLSearchParams, projectId: number, columns: PromotedColumns): TraceSearchQuery {
+export function parseSearchParams(params: URLSearchParams, projectId: number): TraceSearchQuery {
   const sort = (params.get("sort") ?? "start") as TraceSortKey;
   if (!TRACE_SORTS.includes(sort)) throw new BadRequestError("sort", `expected one of ${TRACE_SORTS.join(", ")}`);
   const order = params.get("order") ?? "desc";
@@ -56,7 +43,7 @@ export function parseSearchParams(params: URLSearchParams, projectId: number, co
   }
   return {
     projectId,
-    match: compile(params.get("q"), columns),
+    q: traceqlParam(params.get("q"), "q"),
     ...parseRange(params),
     limit: parseLimit(params.get("limit"), 50, 1000),
     sort,

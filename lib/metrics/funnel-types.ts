@@ -1,11 +1,10 @@
 import type { AttrRef } from "./measure";
-import type { SpanFilter } from "./types";
 import type { FunnelStepResult } from "@/lib/contract";
 
 export interface FunnelQuery {
   projectId: number;
-  /** 2-10 ordered steps, each a spanset filter. */
-  steps: SpanFilter[];
+  /** 2-10 ordered steps, each a TraceQL spanset filter (already validated). */
+  steps: string[];
   /** Who moves through the funnel: one trace, or an attribute joining steps across traces. */
   by: "trace" | AttrRef;
   windowNs: bigint;

@@ -3,19 +3,10 @@ import type { AttrRef, Measure } from "./measure";
 /** A group-by: an attribute, or an intrinsic (`name`, `status`, `kind`, `service`). */
 export type GroupRef = AttrRef | { intrinsic: "name" | "status" | "kind" | "service" };
 
-/**
- * Which spans count. `where` is a condition on one `spans` row (fast: one scan);
- * `semi` is SQL yielding (trace_id, span_id) for structural queries. Both use $-params.
- */
-export interface SpanFilter {
-  where?: string;
-  semi?: string;
-  params: Record<string, string | number | bigint | boolean>;
-}
-
 export interface MetricsQuery {
   projectId: number;
-  filter: SpanFilter | null;
+  /** Which spans count, as TraceQL (already validated); null or `{}` for every span. Each store compiles it. */
+  filter: string | null;
   measure: Measure;
   groupBy: GroupRef[];
   startNs: bigint;

@@ -1,5 +1,4 @@
 import { getSpanStore } from "@/lib/spans";
-import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
 import type { SamplingPolicy } from "./policy";
 
 /** The preview looks at this much recent time. */
@@ -20,10 +19,9 @@ export interface SamplingPreview {
  */
 export async function previewSampling(projectId: number, policy: SamplingPolicy, nowMs = Date.now()): Promise<SamplingPreview> {
   const store = await getSpanStore();
-  const { columns } = await store.layout();
   const startMs = nowMs - PREVIEW_WINDOW_MS;
   const ns = (ms: number) => BigInt(ms) * 1_000_000n;
-  const counts = await store.samplingPreview(projectId, policy.rules.map((r) => compileTraceQL(r.match, { columns })), ns(startMs), ns(nowMs));
+  const counts = await store.samplingPreview(projectId, policy.rules.map((r) => r.match), ns(startMs), ns(nowMs));
   const kept = (c: { traces: number; spans: number }, rate: number) => ({
     ...c, rate, keptTraces: Math.round(c.traces * rate), keptSpans: Math.round(c.spans * rate),
   });

@@ -48,8 +48,8 @@ export interface AttributeValueQuery {
 
 export interface TraceSearchQuery {
   projectId: number;
-  /** SQL yielding (trace_id, matched_spans, matched) from lib/spans/duckdb/traceql; null = every trace. */
-  match: { sql: string; params: Record<string, string | number | bigint | boolean> } | null;
+  /** TraceQL, already validated by the caller; empty or `{}` for every trace. Each store compiles it. */
+  q: string;
   startNs: bigint;
   endNs: bigint;
   limit: number;
@@ -95,7 +95,7 @@ export interface SpanStore {
   purgeToSize(maxBytes: number): Promise<PurgeResult & { usedBytes: number }>;
   storageStats(projectId: number): Promise<StorageStats>;
   /** Traces of a range counted under the first matching rule (compiled TraceQL), for sampling previews. */
-  samplingPreview(projectId: number, matches: NonNullable<TraceSearchQuery["match"]>[], startNs: bigint, endNs: bigint): Promise<SamplingPreviewCounts>;
+  samplingPreview(projectId: number, rules: string[], startNs: bigint, endNs: bigint): Promise<SamplingPreviewCounts>;
   /** Accepts a 32-hex id or a 16-hex (64-bit) id, which is matched left-padded. */
   getTrace(projectId: number, traceId: string, page?: TracePage): Promise<TraceDetail | null>;
   getCompactTrace(projectId: number, traceId: string): Promise<CompactTrace | null>;
@@ -107,8 +107,6 @@ export interface SpanStore {
   /** Span ids of one trace matching a search (attribute values, `key = value`), in start order. */
   searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number): Promise<string[] | null>;
   countSpans(projectId: number): Promise<number>;
-  /** The storage layout SQL builders need: which attributes have dedicated columns. */
-  layout(): Promise<{ columns: import("./layout").PromotedColumns }>;
   queryMetrics(query: MetricsQuery): Promise<MetricsResult>;
   attributeStats(query: AttributeStatsQuery): Promise<AttributeStats>;
   queryFunnel(query: FunnelQuery): Promise<FunnelResult>;

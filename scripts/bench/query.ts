@@ -1,6 +1,5 @@
 // `npm run bench:query`: TraceQL searches through SpanStore.searchTraces (compile, match,
 // trace summaries, total) against the same questions as hand-written SQL on the raw engine.
-import { compileTraceQL } from "@/lib/spans/duckdb/traceql";
 import { writeBenchSection } from "./benchmarks-file";
 import { loadBenchStore } from "./load-store";
 import { machineLine, timeRuns } from "./machine";
@@ -53,7 +52,7 @@ async function main() {
   const rows: string[] = [];
   for (const [label, traceql, sql] of cases()) {
     const spanlens = await timeRuns(10, () =>
-      store.searchTraces({ projectId: 1, match: compileTraceQL(traceql, { columns }), ...ALL, limit: 50, sort: "start", order: "desc", columns: [] }),
+      store.searchTraces({ projectId: 1, q: traceql, ...ALL, limit: 50, sort: "start", order: "desc", columns: [] }),
     );
     const raw = await timeRuns(10, () => store.rawRead((c) => c.runAndReadAll(hand(sql))));
     rows.push(`| ${label} | \`${traceql.replaceAll("|", "\\|")}\` | ${spanlens.toFixed(1)} | ${raw.toFixed(1)} | ${(spanlens / raw).toFixed(2)} |`);

@@ -44,10 +44,9 @@ export default async function FunnelsPage({ searchParams }: { searchParams: Prom
     : savedRow ? fromDefinition(savedRow.definition as FunnelDefinition, FUNNEL_DEFAULT_SINCE) : null;
   const def = form && form.steps.filter((s) => s.trim()).length >= MIN_STEPS ? toDefinition(form) : null;
   const body = def ? funnelBody.safeParse(def) : null;
-  const { columns } = await store.layout();
   await Promise.all([
     body?.success && def
-      ? queryClient.prefetchQuery({ queryKey: funnelKey(def), queryFn: () => store.queryFunnel(toFunnelQuery(body.data, project.id, columns)) })
+      ? queryClient.prefetchQuery({ queryKey: funnelKey(def), queryFn: () => store.queryFunnel(toFunnelQuery(body.data, project.id)) })
       : null,
     queryClient.prefetchQuery({ queryKey: attributeKeysKey, queryFn: () => store.listAttributeKeys({ projectId: project.id, limit: 5000 }) }),
   ]);

@@ -24,12 +24,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const { project } = await pageAccess();
   const store = await getSpanStore();
   const qs = metricsApiQuery(state);
-  const { columns } = await store.layout();
   const queryClient = new QueryClient();
   await Promise.all([
     state.view === "heatmap"
       ? null
-      : queryClient.prefetchQuery({ queryKey: metricsKey(qs), queryFn: () => store.queryMetrics(parseMetricsParams(new URLSearchParams(qs), project.id, columns)) }),
+      : queryClient.prefetchQuery({ queryKey: metricsKey(qs), queryFn: () => store.queryMetrics(parseMetricsParams(new URLSearchParams(qs), project.id)) }),
     queryClient.prefetchQuery({ queryKey: attributeKeysKey, queryFn: () => store.listAttributeKeys({ projectId: project.id, limit: 5000 }) }),
   ]);
   return (

@@ -21,11 +21,10 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
   const url = await loadTierParams(searchParams);
   const { project } = await pageAccess();
   const store = await getSpanStore();
-  const { columns } = await store.layout();
   const queryClient = new QueryClient();
   await Promise.all(
     Object.values(tierQueries(url.attr, rangeParams(rangeFromUrl(url)), rangeSpanMs(rangeFromUrl(url)))).map((qs) =>
-      queryClient.prefetchQuery({ queryKey: metricsKey(qs), queryFn: () => store.queryMetrics(parseMetricsParams(new URLSearchParams(qs), project.id, columns)) }),
+      queryClient.prefetchQuery({ queryKey: metricsKey(qs), queryFn: () => store.queryMetrics(parseMetricsParams(new URLSearchParams(qs), project.id)) }),
     ),
   );
   return (

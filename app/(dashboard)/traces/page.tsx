@@ -34,18 +34,17 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
   const view = resolveView(url, filters);
   const params = searchParamsOf(view);
   const hParams = histogramParamsOf(view);
-  const { columns } = await store.layout();
   const client = new QueryClient();
   client.setQueryData(searchKeys.savedFilters, filters);
   await Promise.all([
     client.prefetchInfiniteQuery({
       queryKey: searchKeys.traces(params),
-      queryFn: () => store.searchTraces(parseSearchParams(new URLSearchParams(params), project.id, columns)),
+      queryFn: () => store.searchTraces(parseSearchParams(new URLSearchParams(params), project.id)),
       initialPageParam: null as string | null,
     }),
     client.prefetchQuery({
       queryKey: searchKeys.histogram(hParams),
-      queryFn: () => store.durationHistogram(parseSearchParams(new URLSearchParams(hParams), project.id, columns)),
+      queryFn: () => store.durationHistogram(parseSearchParams(new URLSearchParams(hParams), project.id)),
     }),
   ]);
   return (

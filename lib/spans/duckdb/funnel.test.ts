@@ -26,7 +26,7 @@ function visit(user: string, stage: string, atMin: number, tier = "free"): Norma
 const STAGES = ["view", "cart", "checkout", "purchase"];
 const funnel = (extra: Partial<FunnelQuery> = {}): FunnelQuery => ({
   projectId: 1,
-  steps: STAGES.map((s, k) => ({ where: `attr_str['funnel.stage'] = $st${k}`, params: { [`st${k}`]: s } })),
+  steps: STAGES.map((s) => `{ span.funnel.stage = "${s}" }`),
   by: { scope: "span", key: "user.id" },
   windowNs: 60n * MIN,
   startNs: T0 - MIN,

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { toStepResults, type FunnelQuery } from "@/lib/metrics/funnel-types";
-import type { SpanFilter } from "@/lib/metrics/types";
+import { toStepResults } from "@/lib/metrics/funnel-types";
+import type { CompiledFunnelQuery as FunnelQuery } from "./compiled-queries";
+import type { SpanFilter } from "./traceql/span-filter";
 import type { PromotedColumns } from "../layout";
 import { attrText, usedOnly } from "./metrics-sql";
 import type { FunnelDropOff, FunnelResult } from "@/lib/contract";

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const count = async (projectId: number) => {
   const page = await ctx!.store.searchTraces({
-    projectId, match: null, ...ALL, limit: 1000, sort: "start", order: "desc", columns: [],
+    projectId, q: "", ...ALL, limit: 1000, sort: "start", order: "desc", columns: [],
   });
   return { traces: page.total, spans: await ctx!.store.countSpans(projectId) };
 };

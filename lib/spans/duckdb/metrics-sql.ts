@@ -1,5 +1,6 @@
 import type { AttrRef, Measure } from "@/lib/metrics/measure";
-import type { GroupRef, SpanFilter } from "@/lib/metrics/types";
+import type { GroupRef } from "@/lib/metrics/types";
+import type { SpanFilter } from "./traceql/span-filter";
 import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "../layout";
 
 type Params = Record<string, string | number | bigint | boolean>;

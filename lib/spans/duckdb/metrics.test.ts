@@ -159,11 +159,11 @@ describe("queryMetrics weights sampled spans by 1 / rate", () => {
   });
 
   it("reports rate 1 when the spans counted were not sampled", async () => {
-    const filter = { where: "attr_str['customer.tier'] = $tier", params: { tier: "a" } };
+    const filter = '{ span.customer.tier = "a" }';
     const res = await sampled("count", { filter, groupBy: [] });
     expect(res.series[0].total).toBe(8);
     expect(res.minSampleRate).toBe(1);
-    const empty = await sampled("count", { filter: { where: "FALSE", params: {} } });
+    const empty = await sampled("count", { filter: '{ name = "no span has this name" }' });
     expect(empty).toMatchObject({ series: [], minSampleRate: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
+import { groupLabel } from "@/lib/metrics/types";
+import type { CompiledMetricsQuery } from "./compiled-queries";
 import type { PromotedColumns } from "../layout";
 import { filterWhere, groupExpr, measureAggregate, measureValue, usedOnly } from "./metrics-sql";
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
@@ -20,7 +21,7 @@ type Row = {
  * estimated total. The lowest rate seen rides along in the same scan; while nothing is
  * sampled its column compresses to a constant, so weighting costs next to nothing.
  */
-export async function queryMetrics(conn: DuckDBConnection, q: MetricsQuery, columns: PromotedColumns): Promise<MetricsResult> {
+export async function queryMetrics(conn: DuckDBConnection, q: CompiledMetricsQuery, columns: PromotedColumns): Promise<MetricsResult> {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs, step: q.stepNs };
   const groups = [0, 1].map((i) => (q.groupBy[i] ? groupExpr(q.groupBy[i], `g${i}key`, params, columns) : "NULL::VARCHAR"));
   const agg = measureAggregate(q.measure, `(CASE WHEN grouping(bucket) = 1 THEN ${Number(q.endNs - q.startNs) / 1e9} ELSE ${Number(q.stepNs) / 1e9} END)`);

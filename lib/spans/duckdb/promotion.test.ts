@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 const search = (store: DuckDbSpanStore, q: string, columns = NO_PROMOTED_COLUMNS) =>
-  store.searchTraces({ projectId: 1, match: compileTraceQL(q, { columns }), ...ALL, limit: 1000, sort: "start", order: "desc", columns: [] });
+  store.searchCompiled({ projectId: 1, match: compileTraceQL(q, { columns }), ...ALL, limit: 1000, sort: "start", order: "desc", columns: [] });
 
 describe("dedicated columns for hot attributes", () => {
   it("promotes frequent scalar keys, not rare ones, and answers the same through them", async () => {
@@ -45,7 +45,7 @@ describe("dedicated columns for hot attributes", () => {
     const viaColumns = await search(ctx.store, '{ span.customer.tier = "free" }', columns);
     const viaMaps = await search(ctx.store, '{ span.customer.tier = "free" }');
     expect(viaColumns.total).toBe(viaMaps.total);
-    const metrics = await ctx.store.queryMetrics({
+    const metrics = await ctx.store.queryMetricsCompiled({
       projectId: 1, filter: compileSpanFilter('{ span.funnel.stage = "purchase" }', "f", columns), measure: parseMeasure("sum(span.business.revenue_impact)"),
       groupBy: [{ scope: "span", key: "customer.tier" }], ...ALL, startNs: END - 86_400_000_000_000n, endNs: END + 7_200_000_000_000n,
       stepNs: 3_600_000_000_000n, topN: 10,

@@ -1,12 +1,13 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { SamplingPreviewCounts, TraceSearchQuery } from "../types";
+import type { SamplingPreviewCounts } from "../types";
+import type { CompiledTraceQL } from "./traceql";
 
 /**
  * Traces of a time range, each counted under the first rule (in order) with a span it
  * matches, or under the default when none does: what the rules would have decided.
  */
 export async function samplingPreview(
-  conn: DuckDBConnection, projectId: number, matches: NonNullable<TraceSearchQuery["match"]>[], startNs: bigint, endNs: bigint,
+  conn: DuckDBConnection, projectId: number, matches: CompiledTraceQL[], startNs: bigint, endNs: bigint,
 ): Promise<SamplingPreviewCounts> {
   const range = { project: projectId, start: startNs, end: endNs };
   for (const [i, m] of matches.entries()) {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { encodeSearchCursor } from "../cursor";
-import type { TraceSearchQuery } from "../types";
+import type { CompiledSearch } from "./compiled-queries";
 import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSortKey } from "@/lib/contract";
 
 type Params = Record<string, string | number | bigint | boolean>;
@@ -13,7 +13,7 @@ const SORT_EXPR: Record<TraceSortKey, string> = {
 };
 
 /** Matching traces: the TraceQL CTE joined to trace summaries, or every trace for `{}`. */
-function matchedTraces(q: Pick<TraceSearchQuery, "match">, params: Params) {
+function matchedTraces(q: Pick<CompiledSearch, "match">, params: Params) {
   if (!q.match) {
     return `SELECT t.*, t.span_count::BIGINT AS matched_spans, NULL::STRUCT(span_id VARCHAR, name VARCHAR)[] AS matched
             FROM traces t WHERE t.project_id = $project::INTEGER AND t.start_ns BETWEEN $start::BIGINT AND $end::BIGINT`;
@@ -28,7 +28,7 @@ function matchedTraces(q: Pick<TraceSearchQuery, "match">, params: Params) {
 
 /** Up to 3 matched spans of each page trace. Spans of these traces start between the
  * page's earliest trace start and latest trace end, so the window narrows to that. */
-async function matchedSpansOf(conn: DuckDBConnection, q: TraceSearchQuery, page: { trace_id: string; start_ns: bigint; duration_ns: bigint }[]) {
+async function matchedSpansOf(conn: DuckDBConnection, q: CompiledSearch, page: { trace_id: string; start_ns: bigint; duration_ns: bigint }[]) {
   if (!q.match || !page.length) return new Map<string, { span_id: string; name: string }[]>();
   let lo = page[0].start_ns;
   let hi = page[0].start_ns + page[0].duration_ns;
@@ -54,7 +54,7 @@ function columnExpr(scope: "span" | "resource" | "any", param: string) {
   return `arg_min(${expr}, start_ns) FILTER (WHERE ${expr} IS NOT NULL)`;
 }
 
-async function fillColumns(conn: DuckDBConnection, q: TraceSearchQuery, hits: TraceSearchHit[]) {
+async function fillColumns(conn: DuckDBConnection, q: CompiledSearch, hits: TraceSearchHit[]) {
   if (!q.columns.length || !hits.length) return;
   const params: Params = { project: q.projectId, traces: "" };
   const selects = q.columns.map((c, i) => {
@@ -75,7 +75,7 @@ async function fillColumns(conn: DuckDBConnection, q: TraceSearchQuery, hits: Tr
   }
 }
 
-export async function searchTraces(conn: DuckDBConnection, q: TraceSearchQuery): Promise<TraceSearchPage> {
+export async function searchTraces(conn: DuckDBConnection, q: CompiledSearch): Promise<TraceSearchPage> {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs, limit: q.limit + 1 };
   const sort = SORT_EXPR[q.sort];
   const dir = q.order === "asc" ? "ASC" : "DESC";
@@ -122,14 +122,14 @@ export async function searchTraces(conn: DuckDBConnection, q: TraceSearchQuery):
   };
 }
 
-async function countMatches(conn: DuckDBConnection, q: TraceSearchQuery) {
+async function countMatches(conn: DuckDBConnection, q: CompiledSearch) {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs };
   const r = await conn.runAndReadAll(`WITH hits AS (${matchedTraces(q, params)}) SELECT count(*) FROM hits`, params);
   return Number(r.getRows()[0][0]);
 }
 
 /** Log-scale buckets: durations span microseconds to minutes. */
-export async function durationHistogram(conn: DuckDBConnection, q: Pick<TraceSearchQuery, "projectId" | "match" | "startNs" | "endNs">): Promise<DurationHistogram> {
+export async function durationHistogram(conn: DuckDBConnection, q: Pick<CompiledSearch, "projectId" | "match" | "startNs" | "endNs">): Promise<DurationHistogram> {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs };
   const rows = (await conn.runAndReadAll(
     `WITH hits AS (${matchedTraces(q, params)})

@@ -54,7 +54,7 @@ const QUERIES = [
 ];
 
 async function search(q: string, columns: PromotedColumns, index: boolean, range = ALL) {
-  const page = await ctx.store.searchTraces({
+  const page = await ctx.store.searchCompiled({
     projectId: 1, match: compileTraceQL(q, { columns, index }), ...range, limit: 1000, sort: "start", order: "desc", columns: [],
   });
   return { total: page.total, traces: page.traces.map((t) => `${t.traceId}:${t.matchedSpans}:${t.matched.map((m) => m.spanId)}`) };

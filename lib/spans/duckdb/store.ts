@@ -17,6 +17,7 @@ import type { IngestOptions } from "../ingest-options";
 import type { WriteQueueLimits } from "../write-limits";
 import type { PurgeResult } from "../storage-types";
 import { samplingPreview } from "./sampling-preview";
+import { compileFunnelQuery, compileMetricsQuery, compileRules, compileSearch, type CompiledMetricsQuery, type CompiledSearch } from "./compiled-queries";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
 import { AUTO_CHECKPOINT_THRESHOLD, DEFAULT_MEMORY_LIMIT, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
@@ -155,8 +156,8 @@ export class DuckDbSpanStore implements SpanStore {
     return { spans, usedBytes: await this.read((c) => usedBytes(c)) };
   }
 
-  samplingPreview(projectId: number, matches: NonNullable<TraceSearchQuery["match"]>[], startNs: bigint, endNs: bigint) {
-    return this.read((c) => samplingPreview(c, projectId, matches, startNs, endNs));
+  samplingPreview(projectId: number, rules: string[], startNs: bigint, endNs: bigint) {
+    return this.read((c) => samplingPreview(c, projectId, compileRules(rules, this.promoted), startNs, endNs));
   }
 
   /** Sizes and time span of what is stored, for Settings. */
@@ -184,7 +185,7 @@ export class DuckDbSpanStore implements SpanStore {
     return this.organizer.exclusive(() => promoteHotKeys(this.writer, this.promoted));
   }
 
-  /** Which attributes have dedicated columns; SQL builders read those instead of maps. */
+  /** Which attributes have dedicated columns (tests and benchmarks; callers never need it). */
   async layout(): Promise<{ columns: PromotedColumns }> {
     return { columns: new Map(this.promoted) };
   }
@@ -214,14 +215,24 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   searchTraces(query: TraceSearchQuery) {
+    return this.searchCompiled(compileSearch(query, this.promoted));
+  }
+
+  /** A search already compiled (tests compare compilations against one another). */
+  searchCompiled(query: CompiledSearch) {
     return this.read((c) => searchTraces(c, query));
   }
 
   durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">) {
-    return this.read((c) => durationHistogram(c, query));
+    return this.read((c) => durationHistogram(c, compileSearch(query, this.promoted)));
   }
 
   queryMetrics(query: MetricsQuery) {
+    return this.queryMetricsCompiled(compileMetricsQuery(query, this.promoted));
+  }
+
+  /** Metrics over an already compiled filter (tests). */
+  queryMetricsCompiled(query: CompiledMetricsQuery) {
     return this.read((c) => queryMetrics(c, query, this.promoted));
   }
 
@@ -230,11 +241,11 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   queryFunnel(query: FunnelQuery) {
-    return this.read((c) => queryFunnel(c, query, this.promoted));
+    return this.read((c) => queryFunnel(c, compileFunnelQuery(query, this.promoted), this.promoted));
   }
 
   funnelDropOff(query: FunnelQuery, step: number, limit: number) {
-    return this.read((c) => funnelDropOff(c, query, step, limit, this.promoted));
+    return this.read((c) => funnelDropOff(c, compileFunnelQuery(query, this.promoted), step, limit, this.promoted));
   }
 
   countSpans(projectId: number) {

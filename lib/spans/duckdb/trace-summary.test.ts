@@ -24,7 +24,7 @@ describe("trace summaries merged batch by batch", () => {
     for (const b of batches) await split.store.ingest(1, b);
     await split.store.ingest(1, batches[2]); // a resent batch changes nothing
     const list = (s: typeof one.store) =>
-      s.searchTraces({ projectId: 1, match: null, startNs: 0n, endNs: 1n << 62n, limit: 1000, sort: "start", order: "desc", columns: [] }).then((p) => p.traces);
+      s.searchTraces({ projectId: 1, q: "", startNs: 0n, endNs: 1n << 62n, limit: 1000, sort: "start", order: "desc", columns: [] }).then((p) => p.traces);
     const [a, b] = await Promise.all([list(one.store), list(split.store)]);
     expect(b).toHaveLength(60);
     expect(b).toEqual(a);

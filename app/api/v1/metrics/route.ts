@@ -12,7 +12,7 @@ export async function GET(req: Request) {
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();
-    const query = parseMetricsParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
+    const query = parseMetricsParams(new URL(req.url).searchParams, auth.projectId);
     return Response.json(await store.queryMetrics(query));
   } catch (err) {
     const bad = badRequestResponse(err);

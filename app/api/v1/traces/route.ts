@@ -13,7 +13,7 @@ export async function GET(req: Request) {
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();
-    const query = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
+    const query = parseSearchParams(new URL(req.url).searchParams, auth.projectId);
     return Response.json(await store.searchTraces(query));
   } catch (err) {
     const bad = badRequestResponse(err);

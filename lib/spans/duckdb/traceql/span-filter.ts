@@ -1,4 +1,12 @@
-import type { SpanFilter } from "@/lib/metrics/types";
+/**
+ * Which spans count, compiled for DuckDB. `where` is a condition on one `spans` row (fast:
+ * one scan); `semi` is SQL yielding (trace_id, span_id) for structural queries. Both use $-params.
+ */
+export interface SpanFilter {
+  where?: string;
+  semi?: string;
+  params: Record<string, string | number | bigint | boolean>;
+}
 import { registerAggregateFields } from "./compile-aggregate";
 import { compileSpanset, isMatchAll, leafSql } from "./compile-spanset";
 import { parseTraceQL } from "@/lib/traceql/parse";

@@ -16,7 +16,7 @@ export async function POST(req: Request) {
   if (step >= funnel.steps.length - 1) return jsonError(400, `step: must be below the last step (${funnel.steps.length - 1})`);
   try {
     const store = await getSpanStore();
-    return Response.json(await store.funnelDropOff(toFunnelQuery(funnel, auth.projectId, (await store.layout()).columns), step, limit));
+    return Response.json(await store.funnelDropOff(toFunnelQuery(funnel, auth.projectId), step, limit));
   } catch (err) {
     const bad = badRequestResponse(err, "steps");
     if (bad) return bad;

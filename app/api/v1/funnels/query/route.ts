@@ -11,7 +11,7 @@ export async function POST(req: Request) {
   if (!parsed.success) return jsonError(400, bodyProblem(parsed.error));
   try {
     const store = await getSpanStore();
-    return Response.json(await store.queryFunnel(toFunnelQuery(parsed.data, auth.projectId, (await store.layout()).columns)));
+    return Response.json(await store.queryFunnel(toFunnelQuery(parsed.data, auth.projectId)));
   } catch (err) {
     const bad = badRequestResponse(err, "steps");
     if (bad) return bad;

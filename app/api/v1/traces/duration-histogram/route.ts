@@ -9,8 +9,8 @@ export async function GET(req: Request) {
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();
-    const { projectId, match, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId, (await store.layout()).columns);
-    return Response.json(await store.durationHistogram({ projectId, match, startNs, endNs }));
+    const { projectId, q, startNs, endNs } = parseSearchParams(new URL(req.url).searchParams, auth.projectId);
+    return Response.json(await store.durationHistogram({ projectId, q, startNs, endNs }));
   } catch (err) {
     const bad = badRequestResponse(err);
     if (bad) return bad;
