@@ -9,7 +9,7 @@ import type { Attr, NormalizedSpan } from "@/lib/ingest/types";
 import { badRequestResponse } from "@/lib/http/errors";
 import { openTempStore } from "../duckdb/test-store";
 import type { SpanStore } from "../types";
-import { chdbTestConfig, openTempChStore } from "./test-store";
+import { chdbTestConfig, openTempChStore, removeChdbTestDir } from "./test-store";
 import { isNotSupported } from "./not-supported";
 import { ClickHouseSpanStore } from "./store";
 
@@ -93,6 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of cleanups) await c();
+  removeChdbTestDir();
 });
 
 /** Both engines' answers to the same call. */

@@ -15,6 +15,12 @@ export function chdbTestDir(): string {
   return chdbDir;
 }
 
+/** Deletes the directory once every client on it is closed (end of the test file). */
+export function removeChdbTestDir() {
+  if (chdbDir) fs.rmSync(chdbDir, { recursive: true, force: true });
+  chdbDir = null;
+}
+
 export function chdbTestConfig(overrides: Partial<ClickHouseEnv> = {}): ClickHouseEnv {
   const dir = chdbTestDir();
   return {
@@ -23,7 +29,7 @@ export function chdbTestConfig(overrides: Partial<ClickHouseEnv> = {}): ClickHou
   };
 }
 
-/** A ClickHouse store on embedded chDB, in a database of its own; `cleanup` drops it. */
+/** A ClickHouse store on embedded chDB, in a database of its own; `cleanup` closes it. */
 export async function openTempChStore(overrides: Partial<ClickHouseEnv> = {}, options: Parameters<typeof ClickHouseSpanStore.open>[1] = {}) {
   const config = chdbTestConfig({ database: `spanlens_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`, ...overrides });
   const store = await ClickHouseSpanStore.open(config, options);
