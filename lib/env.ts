@@ -28,6 +28,35 @@ const schema = z.object({
       .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "SPANLENS_OIDC_ALLOWED_DOMAIN must be a domain such as example.com"))
       .optional(),
   ),
+  /** Where spans live: the embedded DuckDB file (default) or ClickHouse (see clickhouseFrom). */
+  SPANLENS_SPAN_STORE: optional.pipe(
+    z.enum(["duckdb", "clickhouse"], { error: "SPANLENS_SPAN_STORE must be duckdb or clickhouse" }).default("duckdb"),
+  ),
+  /** http(s)://host:8123 for a ClickHouse server, or chdb://<path> for embedded chDB (tests, trying it out). */
+  SPANLENS_CLICKHOUSE_URL: optional,
+  SPANLENS_CLICKHOUSE_USER: optional,
+  SPANLENS_CLICKHOUSE_PASSWORD: optional,
+  SPANLENS_CLICKHOUSE_DATABASE: optional.pipe(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "SPANLENS_CLICKHOUSE_DATABASE must be a plain identifier such as spanlens").default("spanlens"),
+  ),
+  /** write: Spanlens owns its tables; read: explore an otel_traces table an OpenTelemetry Collector fills. */
+  SPANLENS_CLICKHOUSE_MODE: optional.pipe(
+    z.enum(["write", "read"], { error: "SPANLENS_CLICKHOUSE_MODE must be write or read" }).default("write"),
+  ),
+  SPANLENS_CLICKHOUSE_TABLE: optional.pipe(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "SPANLENS_CLICKHOUSE_TABLE must be a plain identifier such as otel_traces").default("otel_traces"),
+  ),
+  /** A cluster name from the server's remote_servers: DDL runs ON CLUSTER with Replicated engines and a Distributed table. */
+  SPANLENS_CLICKHOUSE_CLUSTER: optional.pipe(
+    z.string().regex(/^[A-Za-z0-9_.-]+$/, "SPANLENS_CLICKHOUSE_CLUSTER must be a cluster name from remote_servers").optional(),
+  ),
+  /** Days ClickHouse keeps spans (a table TTL, set when the tables are created); unset = no TTL. */
+  SPANLENS_CLICKHOUSE_TTL_DAYS: optional.pipe(
+    z.string()
+      .regex(/^[1-9][0-9]*$/, "SPANLENS_CLICKHOUSE_TTL_DAYS must be a whole number of days, at least 1")
+      .transform(Number)
+      .optional(),
+  ),
 });
 
 export interface OidcEnv {
@@ -41,6 +70,21 @@ export interface OidcEnv {
   allowedDomain: string | undefined;
 }
 
+export interface ClickHouseEnv {
+  /** The URL as given; `chdb://<path>` means embedded chDB at that (resolved) path. */
+  url: string;
+  kind: "server" | "chdb";
+  /** For chdb: the data directory. */
+  chdbPath: string | undefined;
+  user: string | undefined;
+  password: string | undefined;
+  database: string;
+  mode: "write" | "read";
+  table: string;
+  cluster: string | undefined;
+  ttlDays: number | undefined;
+}
+
 export interface Env {
   dataDir: string;
   apiKey: string | undefined;
@@ -50,6 +94,9 @@ export interface Env {
   authSecret: string | undefined;
   /** Single sign-on, when its issuer, client id and secret are all set. */
   oidc: OidcEnv | undefined;
+  spanStore: "duckdb" | "clickhouse";
+  /** Set when SPANLENS_SPAN_STORE=clickhouse. */
+  clickhouse: ClickHouseEnv | undefined;
 }
 
 let cached: Env | null = null;
@@ -79,6 +126,7 @@ export function env(): Env {
   if (d.SPANLENS_OIDC_ALLOWED_DOMAIN && !d.SPANLENS_OIDC_ISSUER) {
     throw new Error("Invalid environment: SPANLENS_OIDC_ALLOWED_DOMAIN needs SPANLENS_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET");
   }
+  const clickhouse = clickhouseFrom(d);
   cached = {
     dataDir: path.resolve(d.SPANLENS_DATA_DIR),
     apiKey: d.SPANLENS_API_KEY || undefined,
@@ -96,6 +144,55 @@ export function env(): Env {
         allowedDomain: d.SPANLENS_OIDC_ALLOWED_DOMAIN,
       }
       : undefined,
+    spanStore: d.SPANLENS_SPAN_STORE,
+    clickhouse,
   };
   return cached;
+}
+
+function clickhouseFrom(d: z.infer<typeof schema>): ClickHouseEnv | undefined {
+  if (d.SPANLENS_SPAN_STORE !== "clickhouse") return undefined;
+  const url = d.SPANLENS_CLICKHOUSE_URL;
+  if (!url) {
+    throw new Error(
+      "Invalid environment: SPANLENS_SPAN_STORE=clickhouse needs SPANLENS_CLICKHOUSE_URL (http(s)://host:8123, or chdb://<path> for embedded chDB)",
+    );
+  }
+  let kind: ClickHouseEnv["kind"];
+  let chdbPath: string | undefined;
+  if (url.startsWith("chdb://")) {
+    kind = "chdb";
+    const p = url.slice("chdb://".length);
+    if (!p) throw new Error("Invalid environment: SPANLENS_CLICKHOUSE_URL: chdb:// needs a directory, e.g. chdb://./data/chdb");
+    chdbPath = path.resolve(p);
+    if (d.SPANLENS_CLICKHOUSE_CLUSTER) {
+      throw new Error("Invalid environment: SPANLENS_CLICKHOUSE_CLUSTER needs a ClickHouse server; embedded chDB has no cluster");
+    }
+  } else {
+    kind = "server";
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`Invalid environment: SPANLENS_CLICKHOUSE_URL: expected http(s)://host:port or chdb://<path>, got "${url}"`);
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+      throw new Error(`Invalid environment: SPANLENS_CLICKHOUSE_URL: expected http(s):// or chdb://, got "${parsed.protocol}//"`);
+    }
+  }
+  if (d.SPANLENS_CLICKHOUSE_MODE === "read" && (d.SPANLENS_CLICKHOUSE_CLUSTER || d.SPANLENS_CLICKHOUSE_TTL_DAYS)) {
+    throw new Error(
+      "Invalid environment: SPANLENS_CLICKHOUSE_MODE=read creates no tables, so SPANLENS_CLICKHOUSE_CLUSTER and _TTL_DAYS do not apply",
+    );
+  }
+  return {
+    url, kind, chdbPath,
+    user: d.SPANLENS_CLICKHOUSE_USER,
+    password: d.SPANLENS_CLICKHOUSE_PASSWORD,
+    database: d.SPANLENS_CLICKHOUSE_DATABASE,
+    mode: d.SPANLENS_CLICKHOUSE_MODE,
+    table: d.SPANLENS_CLICKHOUSE_TABLE,
+    cluster: d.SPANLENS_CLICKHOUSE_CLUSTER,
+    ttlDays: d.SPANLENS_CLICKHOUSE_TTL_DAYS,
+  };
 }

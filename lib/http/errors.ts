@@ -1,3 +1,5 @@
+import { isNotSupported } from "@/lib/spans/clickhouse/not-supported";
+
 /** A JSON error reply: `{ error }` plus any extra fields (e.g. a position). */
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
   return Response.json({ error, ...extra }, { status });
@@ -30,12 +32,14 @@ const REGEX_ENGINE_ERROR = new RegExp(
 );
 
 /**
- * The 400 for a request problem, or null when `err` is not the caller's fault (let it be a 500).
+ * The 400 for a request problem (or the 501 for a feature the span store does not have
+ * yet), or null when `err` is not the caller's fault (let it be a 500).
  * `queryParam` names where the TraceQL came from, for the engine's regex errors.
  */
 export function badRequestResponse(err: unknown, queryParam = "q"): Response | null {
   if (err instanceof QueryError) return jsonError(400, err.message, { from: err.from, to: err.to });
   if (err instanceof BadRequestError) return jsonError(400, err.message);
+  if (isNotSupported(err)) return jsonError(501, err.message, { feature: err.feature });
   const engine = err instanceof Error ? REGEX_ENGINE_ERROR.exec(err.message) : null;
   if (engine) return jsonError(400, `${queryParam}: the engine cannot compile a regex of this query: ${engine[1]}`);
   return null;

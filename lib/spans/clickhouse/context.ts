@@ -1,0 +1,40 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { TableNames } from "./schema";
+
+/** What every read needs: the client, the table names, and whether Spanlens owns the tables. */
+export interface ChContext {
+  client: ClickHouseClient;
+  names: TableNames;
+  /**
+   * read: an otel_traces table filled by the collector; it has no ProjectId, no type maps
+   * and no Spanlens tables, so every project sees all of it and values read as strings.
+   */
+  mode: "write" | "read";
+}
+
+export type Params = Record<string, string | number | boolean | string[]>;
+
+export async function rows<T>(ctx: ChContext, query: string, params: Params = {}): Promise<T[]> {
+  const rs = await ctx.client.query({ query, query_params: params, format: "JSONEachRow" });
+  return rs.json<T>();
+}
+
+/** `ProjectId = {project:UInt32} AND ` in write mode, nothing in read mode. */
+export const projectFilter = (ctx: ChContext, column = "ProjectId") =>
+  ctx.mode === "write" ? `${column} = {project:UInt32} AND ` : "";
+
+/** Span-table expressions that differ between the modes (collector rows lack Spanlens' columns). */
+export function spanColumns(ctx: ChContext) {
+  const typed = ctx.mode === "write";
+  const emptyMap = "CAST(map(), 'Map(String, String)')";
+  return {
+    spanTypes: typed ? "SpanAttributeTypes" : emptyMap,
+    resourceTypes: typed ? "ResourceAttributeTypes" : emptyMap,
+    eventTypes: typed ? "EventAttributeTypes" : `CAST([], 'Array(Map(String, String))')`,
+    linkTypes: typed ? "LinkAttributeTypes" : `CAST([], 'Array(Map(String, String))')`,
+    // The DuckDB store names a span without service.name like the OTel SDKs do; the collector writes ''.
+    service: "if(ServiceName = '', 'unknown_service', toString(ServiceName))",
+  };
+}
+
+export const nsOf = (col: string) => `toString(toUnixTimestamp64Nano(${col}))`;
