@@ -1,4 +1,4 @@
-import { isNotSupported } from "@/lib/spans/clickhouse/not-supported";
+import { isNotSupported } from "@/lib/spans/not-supported";
 
 /** A JSON error reply: `{ error }` plus any extra fields (e.g. a position). */
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {

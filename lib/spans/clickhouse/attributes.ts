@@ -1,6 +1,6 @@
 import type { AnyValue, Attr } from "@/lib/ingest/types";
 import { intToJson, otlpJsonToPlain, toOtlpJson, type OtlpJsonAnyValue } from "../attribute-codec";
-import type { JsonValue } from "../types";
+import type { JsonValue } from "@/lib/contract";
 
 /**
  * Attributes as ClickHouse stores them: a string map holding what the OpenTelemetry

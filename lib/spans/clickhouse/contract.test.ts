@@ -10,7 +10,7 @@ import { badRequestResponse } from "@/lib/http/errors";
 import { openTempStore } from "../duckdb/test-store";
 import type { SpanStore } from "../types";
 import { chdbTestConfig, openTempChStore, removeChdbTestDir } from "./test-store";
-import { isNotSupported } from "./not-supported";
+import { isNotSupported } from "../not-supported";
 import { ClickHouseSpanStore } from "./store";
 
 const T0 = 1_764_000_000_123_456_789n; // 2025-11-24, every digit significant
@@ -205,8 +205,7 @@ describe("ClickHouse: what waits for the engine-neutral query core", () => {
   it("throws NotSupportedError, which the HTTP layer answers with 501", async () => {
     const ch = engines.ch;
     const calls: (() => Promise<unknown>)[] = [
-      () => ch.layout(),
-      () => ch.searchTraces({ projectId: 1, match: null, startNs: 0n, endNs: T0, limit: 10, sort: "start", order: "desc", columns: [] }),
+      () => ch.searchTraces({ projectId: 1, q: "", startNs: 0n, endNs: T0, limit: 10, sort: "start", order: "desc", columns: [] }),
       () => ch.queryFunnel({} as never),
       () => ch.samplingPreview(1, [], 0n, T0),
     ];

@@ -1,5 +1,5 @@
 import type { SpanKindCode, StatusCodeNum } from "@/lib/ingest/types";
-import type { SpanKindName, StatusName } from "../types";
+import type { SpanKindName, StatusName } from "@/lib/contract";
 
 /** What the collector writes in SpanKind and StatusCode (ptrace's String()). */
 export const KIND_TEXT = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"] as const;

@@ -1,4 +1,5 @@
-import type { AttributeKeyInfo, AttributeKeyQuery, AttributeScope, AttributeValueInfo, AttributeValueQuery } from "../types";
+import type { AttributeKeyInfo, AttributeScope, AttributeValueInfo } from "@/lib/contract";
+import type { AttributeKeyQuery, AttributeValueQuery } from "../types";
 import { nsOf, rows, type ChContext, type Params } from "./context";
 import { CATALOG_VALUE_KEPT, catalogEntries } from "./schema";
 

@@ -1,5 +1,6 @@
 import { normalizeTraceIdForLookup } from "../trace-id";
-import type { CompactTrace, SpanView, TraceDetail, TracePage, TraceSummary } from "../types";
+import type { CompactTrace, SpanView, TraceDetail, TraceSummary } from "@/lib/contract";
+import type { TracePage } from "../types";
 import { decodeAttrs, decodeAttrsSorted } from "./attributes";
 import { nsOf, projectFilter, rows, spanColumns, type ChContext } from "./context";
 import { kindCode, kindName, statusCode, statusName } from "./names";

@@ -4,12 +4,12 @@ import type { ClickHouseEnv } from "@/lib/env";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
-import type { StorageStats } from "../storage-types";
+import type { StorageStats } from "@/lib/contract";
 import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage } from "../types";
 import type { WriteQueueLimits } from "../write-limits";
 import { openClickHouseClient } from "./client";
 import type { ChContext } from "./context";
-import { NotSupportedError } from "./not-supported";
+import { NotSupportedError } from "../not-supported";
 import { purgeBefore, purgeToSize, spanRange, usedBytes } from "./purge";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { getCompactTrace, getSpan, getTrace, getTraceSummary } from "./read-traces";
@@ -190,7 +190,6 @@ export class ClickHouseSpanStore implements SpanStore {
 
   async samplingPreview(): Promise<never> { throw new NotSupportedError("The sampling preview"); }
 
-  async layout(): Promise<never> { throw new NotSupportedError("Dedicated attribute columns"); }
 
   /** Resolves once every queued request is inserted (tests, loaders). */
   async settled(): Promise<void> {

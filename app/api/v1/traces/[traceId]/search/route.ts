@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authorize } from "@/lib/http/auth";
-import { jsonError } from "@/lib/http/errors";
+import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
 import { parseTraceSearch } from "@/lib/waterfall/search-query";
@@ -27,7 +27,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ traceId: string
     return jsonError(400, `${issue.path.join(".")}: ${issue.message}`);
   }
   const { q, limit } = parsed.data;
-  const spanIds = await (await getSpanStore()).searchInTrace(auth.projectId, traceId, parseTraceSearch(q), limit + 1);
-  if (!spanIds) return jsonError(404, `trace ${traceId} not found`);
-  return Response.json({ spanIds: spanIds.slice(0, limit), truncated: spanIds.length > limit });
+  try {
+    const spanIds = await (await getSpanStore()).searchInTrace(auth.projectId, traceId, parseTraceSearch(q), limit + 1);
+    if (!spanIds) return jsonError(404, `trace ${traceId} not found`);
+    return Response.json({ spanIds: spanIds.slice(0, limit), truncated: spanIds.length > limit });
+  } catch (err) {
+    const refused = badRequestResponse(err);
+    if (refused) return refused;
+    throw err;
+  }
 }

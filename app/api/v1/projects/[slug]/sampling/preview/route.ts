@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/http/errors";
+import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { authorize } from "@/lib/http/auth";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseSamplingPolicy, SamplingPolicyError } from "@/lib/sampling/policy";
@@ -16,6 +16,8 @@ export async function POST(req: Request, ctx: Ctx) {
     return Response.json(await previewSampling(auth.project.id, parseSamplingPolicy(body.body)));
   } catch (err) {
     if (err instanceof SamplingPolicyError) return jsonError(400, err.message, err.from === undefined ? {} : { from: err.from, to: err.to });
+    const refused = badRequestResponse(err);
+    if (refused) return refused;
     throw err;
   }
 }
