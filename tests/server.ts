@@ -69,7 +69,10 @@ export async function startServer(
   const healthTimeoutMs = opts.healthTimeoutMs ?? 60_000;
   const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
@@ -78,6 +81,7 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`server did not become healthy in ${healthTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));

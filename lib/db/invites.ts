@@ -122,7 +122,7 @@ export async function acceptInvite(token: string, user: { id: string; email: str
       .set({ acceptedAt: new Date(), acceptedBy: user.id })
       .where(and(eq(invites.id, row.invite.id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
       .returning({ id: invites.id });
-    if (!spent.length) throw new InviteError("this invite link was accepted: ask an admin for a new one");
+    if (!spent.length) throw new InviteError("this invite link was just used or revoked: ask an admin for a new one");
     await tx
       .insert(projectMembers)
       .values({ projectId: row.project.id, userId: user.id, role: kept, createdAt: new Date() })

@@ -28,9 +28,6 @@ export const {
   savedFunnels, sessions, shortLinks, snapshots, users, verifications,
 } = tables;
 
-/** The PostgreSQL tables as their own type, for code that must hand them to pg-aware APIs (better-auth). */
-export const pgTables = pg;
-
 // Compile-time proof that the cast above is honest: every table exists on both sides with
 // identical select rows and the same insert columns and value types. Only optionality on
 // insert may differ: SQLite lets an integer primary key be omitted (it becomes the rowid).
