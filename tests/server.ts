@@ -39,7 +39,7 @@ export async function freePort(): Promise<number> {
  * on a free port, with its own DuckDB and SQLite files in a fresh temp dir.
  */
 export async function startServer(
-  opts: { apiKey?: string; env?: Record<string, string>; dataDir?: string; nodeArgs?: string[]; port?: number } = {},
+  opts: { apiKey?: string; env?: Record<string, string>; dataDir?: string; nodeArgs?: string[]; port?: number; healthTimeoutMs?: number } = {},
 ): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "..");
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -66,9 +66,13 @@ export async function startServer(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const healthTimeoutMs = opts.healthTimeoutMs ?? 60_000;
+  const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
@@ -77,7 +81,8 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server did not become healthy in 60 s:\n${output}`);
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server did not become healthy in ${healthTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

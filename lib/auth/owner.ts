@@ -52,7 +52,13 @@ export function ensureOwnerFromEnv(): Promise<void> {
   if (!admin) return Promise.resolve();
   return serialised(async () => {
     if (await findUserByEmail(admin.email)) return;
-    await createPasswordAccount({ ...admin, name: "Admin" }, OWNER_ROLE);
+    try {
+      await createPasswordAccount({ ...admin, name: "Admin" }, OWNER_ROLE);
+    } catch (err) {
+      // Another instance on the same PostgreSQL made it first (the lock above is per process).
+      if (await findUserByEmail(admin.email)) return;
+      throw err;
+    }
     console.log(`[spanlens] Created the admin account ${admin.email.trim().toLowerCase()} (from SPANLENS_ADMIN_EMAIL).`);
   });
 }

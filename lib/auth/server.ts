@@ -1,7 +1,8 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { getAppDb } from "@/lib/db/client";
+import { getAppDb, getAppStoreDialect, type AppDb } from "@/lib/db/client";
+import type { AppStoreDialect } from "@/lib/db/app-store-config";
 import { accounts, sessions, users, verifications } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/http/origin";
@@ -12,15 +13,17 @@ import { ssoDatabaseHooks, ssoPlugins } from "./sso";
 /** Sign-in attempts one address may make per window before it gets 429s. */
 export const SIGN_IN_LIMIT = { window: 60, max: 10 } as const;
 
-function createAuth(db: Awaited<ReturnType<typeof getAppDb>>) {
+function createAuth(db: AppDb, dialect: AppStoreDialect) {
   const { oidc } = env();
   return betterAuth({
     appName: "Spanlens",
     // Without SPANLENS_URL the origin comes from each request (see appOrigin).
     baseURL: env().publicUrl,
     secret: authSecret(),
+    // The tables are the dialect's own at run time (lib/db/schema/index.ts); the provider
+    // must name the same dialect, since better-auth builds some of its SQL per provider.
     database: drizzleAdapter(db, {
-      provider: "sqlite",
+      provider: dialect,
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     // Accounts are made by the instance owner (first start, /setup, later invites), never by
@@ -59,7 +62,7 @@ const holder = processSingleton("betterAuth", () => ({ auth: null as Promise<Aut
 
 /** The one better-auth instance of this process, on the app store. */
 export function getAuth(): Promise<Auth> {
-  holder.auth ??= getAppDb().then(createAuth);
+  holder.auth ??= Promise.all([getAppDb(), getAppStoreDialect()]).then(([db, dialect]) => createAuth(db, dialect));
   holder.auth.catch(() => (holder.auth = null));
   return holder.auth;
 }

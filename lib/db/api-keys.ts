@@ -13,12 +13,14 @@ export interface KeyHit {
   scopes: Scope[];
 }
 
-// Live keys by hash, so ingest does not touch SQLite on every request. Only hits are kept,
-// and at most this many: misses go to SQLite, and repeated misses from one address are
-// turned away by the failure limiter. Revocation clears the entry, which is why revoke
-// goes through this module.
+// Live keys by hash, so ingest does not touch the app store on every request. Only hits are
+// kept, and at most this many: misses go to the store, and repeated misses from one address
+// are turned away by the failure limiter. Revocation clears the entry in this process, which
+// is why revoke goes through this module; other processes sharing PostgreSQL drop it when it
+// expires, so KEY_CACHE_MS bounds how long a revoked key still works elsewhere.
 const KEYS_CACHED = 10_000;
-const authCache = processSingleton("authCache", () => new LRUCache<string, KeyHit>({ max: KEYS_CACHED }));
+export const KEY_CACHE_MS = 5_000;
+const authCache = processSingleton("authCache", () => new LRUCache<string, KeyHit>({ max: KEYS_CACHED, ttl: KEY_CACHE_MS }));
 const lastTouched = processSingleton("keyLastTouched", () => new Map<number, number>());
 const TOUCH_EVERY_MS = 60_000;
 

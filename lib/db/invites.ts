@@ -114,11 +114,19 @@ export async function acceptInvite(token: string, user: { id: string; email: str
       .from(projectMembers)
       .where(and(eq(projectMembers.projectId, row.project.id), eq(projectMembers.userId, user.id)));
     const kept = current && roleAllows(current.role as Role, role) ? (current.role as Role) : role;
+    // Spend the invite only if it is still unspent. SQLite runs one writer at a time, but
+    // PostgreSQL lets two transactions read "pending" together: the conditional update lets
+    // just one of them through (the other waits on the row lock, then matches nothing).
+    const spent = await tx
+      .update(invites)
+      .set({ acceptedAt: new Date(), acceptedBy: user.id })
+      .where(and(eq(invites.id, row.invite.id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .returning({ id: invites.id });
+    if (!spent.length) throw new InviteError("this invite link was just used or revoked: ask an admin for a new one");
     await tx
       .insert(projectMembers)
       .values({ projectId: row.project.id, userId: user.id, role: kept, createdAt: new Date() })
       .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: kept } });
-    await tx.update(invites).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invites.id, row.invite.id));
     return { project: row.project, role: kept };
   });
 }

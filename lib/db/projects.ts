@@ -83,18 +83,26 @@ export function ensureDefaultProject(): Promise<Project> {
   boot.done ??= (async () => {
     const db = await getAppDb();
     let project = await getProjectBySlug(DEFAULT_PROJECT);
-    const created = !project;
+    // Instances sharing PostgreSQL may start together: only the one whose insert lands has
+    // "created" the project, so only one prints a generated key.
+    let created = false;
     if (!project) {
       [project] = await db
         .insert(projects)
         .values({ name: DEFAULT_PROJECT, slug: DEFAULT_PROJECT, createdAt: new Date() })
         .onConflictDoNothing()
         .returning();
+      created = !!project;
       project ??= (await getProjectBySlug(DEFAULT_PROJECT))!;
     }
     const fromEnv = env().apiKey;
     if (fromEnv) {
-      if (!(await findKeyByPlaintext(fromEnv))) await createApiKey(project.id, "SPANLENS_API_KEY", { key: fromEnv, scopes: ["ingest", "read"] });
+      if (!(await findKeyByPlaintext(fromEnv))) {
+        // A second instance may store the same key between our look-up and our insert.
+        await createApiKey(project.id, "SPANLENS_API_KEY", { key: fromEnv, scopes: ["ingest", "read"] }).catch(async (err) => {
+          if (!(await findKeyByPlaintext(fromEnv))) throw err;
+        });
+      }
     } else if (created) {
       const { key } = await createApiKey(project.id, "generated at first start", { scopes: ["ingest", "read"] });
       console.log(`[spanlens] Created project "default". API key (ingest and read; shown only this once, store it now): ${key}`);
