@@ -39,9 +39,21 @@ class RecordingExporter implements SpanExporter {
   ) {}
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
+    this.attempt(spans, done, 0);
+  }
+
+  /**
+   * The SDK's exporter retries a busy server (429, 503) only for a few seconds. A loaded
+   * machine can keep Spanlens busy for longer, so a batch refused as retryable is resent
+   * later, as a collector's sending queue would, instead of being lost from the demo.
+   */
+  private attempt(spans: ReadableSpan[], done: (result: ExportResult) => void, resends: number): void {
     this.inner.export(spans, (result) => {
       if (result.code === EXPORT_SUCCESS) {
         this.exported += spans.length;
+      } else if (resends < MAX_RESENDS && isRetryable(result.error)) {
+        setTimeout(() => this.attempt(spans, done, resends + 1), Math.min(1000 * 2 ** resends, 8000));
+        return;
       } else {
         this.failedSpans += spans.length;
         this.failures.push(`${this.label}: ${describeExportError(result.error)}`);
@@ -57,6 +69,14 @@ class RecordingExporter implements SpanExporter {
   forceFlush(): Promise<void> {
     return this.inner.forceFlush?.() ?? Promise.resolve();
   }
+}
+
+/** Resends of a batch the server called retryable, after the SDK's own retries (about 40 s in all). */
+const MAX_RESENDS = 6;
+
+function isRetryable(error: Error | undefined): boolean {
+  const code = (error as (Error & { code?: number }) | undefined)?.code;
+  return code === 429 || code === 502 || code === 503 || code === 504 || /retryable/i.test(error?.message ?? "");
 }
 
 function describeExportError(error: Error | undefined): string {
@@ -136,7 +156,8 @@ export class Pipeline {
             maxQueueSize: MAX_QUEUE,
             maxExportBatchSize: BATCH_SIZE,
             scheduledDelayMillis: 200,
-            exportTimeoutMillis: 30_000,
+            // Room for the resends above: the processor gives up on a batch after this long.
+            exportTimeoutMillis: 120_000,
           }),
         ],
       });
