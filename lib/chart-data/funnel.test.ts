@@ -24,7 +24,8 @@ describe("funnels", () => {
     expect(fromDefinition({ steps, by: "trace", window: "1h", start: "2025-01-01T00:00:00Z", end: "2025-01-01T01:00:00Z" } as never, "24h").range).toEqual({ start: 1735689600, end: 1735693200 });
   });
   it("names steps and makes steps from values", () => {
-    expect(stepName(steps[0])).toBe('.funnel.stage = "view"');
+    expect(stepName(steps[0])).toBe('span.funnel.stage = "view"');
+    expect(stepName('{ .funnel.stage = "view" }')).toBe('.funnel.stage = "view"');
     expect(stepsFromValues("span.funnel.stage", ["view", "cart"], ["string"])).toEqual(steps);
   });
   it("computes rows with what was lost before each step", () => {

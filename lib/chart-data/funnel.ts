@@ -48,7 +48,8 @@ export function fromDefinition(d: FunnelDefinition, fallbackSince: string): Funn
 /** A short name for a step: its TraceQL without braces and the `span.` prefix. */
 export function stepName(q: string): string {
   const inner = q.trim().replace(/^\{\s*/, "").replace(/\s*\}$/, "");
-  const short = inner.replace(/\bspan\./g, ".").replace(/\s+/g, " ");
+  // The scope stays: `.x` (either scope) and `span.x` are different queries.
+  const short = inner.replace(/\s+/g, " ");
   return short.length > 48 ? `${short.slice(0, 47)}…` : short || q;
 }
 

@@ -89,7 +89,8 @@ export function FunnelsClient() {
         <div className="ml-6 flex flex-wrap items-center justify-between gap-3">
           {/* Text settings only edit (a blur caused by clicking Run must not run a stale form); the window runs at once. */}
           <FunnelSettings by={form.by} window={form.window} breakdown={form.breakdown} keys={keys.data ?? []}
-            onChange={(p) => (p.window ? run({ ...form, ...p }) : edit(p))}
+            // A committed setting (Enter, or leaving the field) runs the funnel, as on /metrics.
+            onChange={(p) => (form.steps.filter((x) => x.trim()).length >= MIN_STEPS ? run({ ...form, ...p }) : edit(p))}
             invalid={{ by: err?.param === "by", window: err?.param === "window", breakdown: err?.param === "breakdown" }} />
           <span className="flex items-center gap-2">
             {pending && <span className="text-xs text-muted" data-testid="funnel-pending">Changes not run yet</span>}
