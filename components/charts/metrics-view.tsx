@@ -31,10 +31,12 @@ interface Props {
   /** For the empty state: what was asked, over what range. */
   query: string;
   rangeText: string;
+  /** The time chart's height: tall on /metrics, where it is the page; a board panel gives less. */
+  chartHeight?: number;
 }
 
 /** One metrics result drawn as the chosen view, with the legend that filters it. */
-export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, stale, query, rangeText }: Props) {
+export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, stale, query, rangeText, chartHeight = 380 }: Props) {
   const hydrated = useHydrated();
   const series = toChartSeries(result, groupLabels);
   const shown = visibleKeys(series, selected);
@@ -66,8 +68,12 @@ export function MetricsView({ result, view, groupLabels, spec, kind, currency, s
           format={format}
           tick={tick}
           stack={additive}
+          height={chartHeight}
           onDrill={(s, t) => onDrill(link(s, t))}
         />
+      )}
+      {view === "bar" && !additive && series.length > 1 && (
+        <p className="text-xs text-muted" data-testid="bars-side-by-side">Bars side by side: a {spec.fn} does not add up across groups, so it is not stacked.</p>
       )}
     </div>
   );

@@ -24,7 +24,7 @@ import { groupLabels, metricsApiQuery } from "@/lib/chart-data/metrics-query";
 import { describeRange, isPinned, rangeFromUrl, type ChartRange } from "@/lib/chart-data/range";
 import { metricsParsers } from "./search-params";
 
-const VIEW_LABELS = { line: "Line", area: "Area", bar: "Stacked bars", totals: "Totals", table: "Table", heatmap: "Duration heatmap" } as const;
+const VIEW_LABELS = { line: "Line", area: "Area", bar: "Bars", totals: "Totals", table: "Table", heatmap: "Duration heatmap" } as const;
 
 export function MetricsClient() {
   const router = useRouter();
@@ -87,7 +87,7 @@ export function MetricsClient() {
           <ViewTabs value={url.view} labels={VIEW_LABELS} onChange={(view) => setUrl({ view })} />
         </div>
         {paramError && (
-          <QueryErrorNote title="The chart could not be drawn" message={paramError.message} hint="Fix the highlighted setting above; the last chart that worked stays below." />
+          <QueryErrorNote title="The chart could not be drawn" message={paramError.message} hint={result ? "Fix the highlighted setting above; the last chart that worked stays below." : "Fix the highlighted setting above to draw the chart."} />
         )}
         {heatmap ? (
           <HeatmapPanel

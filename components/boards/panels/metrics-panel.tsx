@@ -54,6 +54,7 @@ export function MetricsPanel({ query, env }: { query: MetricsPanelQuery; env: Pa
       stale={metrics.isPlaceholderData}
       query={filter}
       rangeText={describeRange(env.range)}
+      chartHeight={220}
     />
   );
 }
