@@ -77,6 +77,19 @@ test("opens a demo trace with its header, rows, time axis and critical path", as
   await expect(page).toHaveURL(/cp=false/);
 });
 
+test("the keys work at once, and ? lists the waterfall's own", async ({ page }) => {
+  await openTrace(page, demo);
+  const list = page.getByTestId("waterfall-rows");
+  await expect(list).toBeFocused();
+  const before = await list.getAttribute("aria-activedescendant");
+  await page.keyboard.press("ArrowDown");
+  await expect(list).not.toHaveAttribute("aria-activedescendant", before ?? "");
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Next span with an error");
+  await expect(help).toContainText("Next or previous search match");
+});
+
 test("zooms by dragging on the axis and resets", async ({ page }) => {
   await openTrace(page, demo);
   const axis = page.getByTestId("time-axis");

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Kbd } from "@/components/ui/kbd";
 import { ProjectProvider, type CurrentProject } from "@/components/project/project-context";
@@ -14,6 +15,18 @@ const SHORTCUTS: [string[], string][] = [
   [["Esc"], "Close a panel or this dialog"],
 ];
 
+/** The waterfall's own keys (components/waterfall/use-waterfall-keys.ts), listed on a trace's page. */
+const WATERFALL_SHORTCUTS: [string[], string][] = [
+  [["↑", "↓"], "Move between spans"],
+  [["PgUp", "PgDn"], "Move a screen at a time"],
+  [["Home", "End"], "First or last span"],
+  [["→"], "Expand the span, or go to its first child"],
+  [["←"], "Collapse the span, or go to its parent"],
+  [["Enter"], "Open the span's details"],
+  [["n", "N"], "Next or previous search match"],
+  [["e"], "Next span with an error"],
+];
+
 function typingIn(target: EventTarget | null) {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
@@ -24,6 +37,7 @@ export function DashboardFrame({
   children, user, project, projects,
 }: { children: React.ReactNode; user: { email: string; name: string }; project: CurrentProject; projects: ProjectChoice[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const onTrace = /^\/traces\/[^/]+/.test(usePathname());
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
@@ -62,19 +76,31 @@ export function DashboardFrame({
         <h2 id="shortcuts-title" className="mb-3 text-sm font-semibold">
           Keyboard shortcuts
         </h2>
-        <dl className="space-y-2">
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={what} className="flex items-center justify-between gap-3">
-              <dt className="flex gap-1">{keys.map((k) => <Kbd key={k}>{k}</Kbd>)}</dt>
-              <dd className="text-muted">{what}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList items={SHORTCUTS} />
+        {onTrace && (
+          <>
+            <h3 className="mt-4 mb-2 text-xs font-semibold text-muted">In a trace&apos;s waterfall</h3>
+            <ShortcutList items={WATERFALL_SHORTCUTS} />
+          </>
+        )}
         <form method="dialog" className="mt-4 flex justify-end">
           <button className="h-7 rounded-md border border-line px-3 hover:bg-hover">Close</button>
         </form>
       </dialog>
     </div>
     </ProjectProvider>
+  );
+}
+
+function ShortcutList({ items }: { items: [string[], string][] }) {
+  return (
+    <dl className="space-y-2">
+      {items.map(([keys, what]) => (
+        <div key={what} className="flex items-center justify-between gap-3">
+          <dt className="flex gap-1">{keys.map((k) => <Kbd key={k}>{k}</Kbd>)}</dt>
+          <dd className="text-muted">{what}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -58,6 +58,13 @@ export function SpanRows({ model, rows, view, nameWidth, selectedPos, focusPos, 
     return () => ro.disconnect();
   }, [onWidth]);
 
+  // The keys work from the start: the list takes the focus when the trace opens, unless
+  // the person is already typing somewhere (a search box) or a dialog has it.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) scroller.current?.focus({ preventScroll: true });
+  }, []);
+
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     const row = target.closest<HTMLElement>("[data-pos]");
