@@ -13,12 +13,14 @@ import { SnapshotsPanel } from "@/components/team/snapshots-panel";
 import { ServerNowProvider } from "@/components/ui/server-now";
 import { OWNER_ROLE } from "@/lib/db/users";
 import { pageAccess } from "@/lib/auth/page-access";
-import { renderedAt } from "../request-context";
+import { renderedAt, requestOrigin } from "../request-context";
+import { SendTraces } from "@/components/snippets/send-traces";
 import { prefetchSettings } from "./prefetch";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const ADMIN_SECTIONS = [
+  { id: "send-traces", title: "Send traces" },
   { id: "members", title: "Members" },
   { id: "invites", title: "Invites" },
   { id: "api-keys", title: "API keys" },
@@ -71,6 +73,15 @@ export default async function SettingsPage() {
           </Section>
           {admin && (
           <>
+          <Section id="send-traces" title="Send traces">
+            <div className="flex max-w-4xl flex-col gap-2">
+              <p className="text-muted">
+                Point an OpenTelemetry SDK (OTLP/HTTP, JSON or protobuf) or a Noveum SDK at this server with a key of
+                this project that has the <em>ingest</em> scope (create one under API keys below).
+              </p>
+              <SendTraces origin={await requestOrigin()} apiKey={null} defaultOpen />
+            </div>
+          </Section>
           <Section id="invites" title="Invites">
             <InvitesPanel />
           </Section>
