@@ -27,7 +27,7 @@ export const bucketLabel = (b: Bar) => `${formatDuration(b.fromMs)} – ${format
  * narrows the query to that duration range; the table view does the same by keyboard.
  */
 export function DurationHistogram({ data, unavailable, onSelect, onClear }: Props) {
-  const bars = useMemo(() => fillBuckets(data?.buckets ?? []).map((b) => ({ ...b, label: formatDuration(b.fromMs) })), [data]);
+  const bars = useMemo(() => fillBuckets(data?.buckets ?? []).map((b) => ({ ...b, label: b.gap ? `${formatDuration(b.fromMs)}–${formatDuration(b.toMs)} (none)` : formatDuration(b.fromMs) })), [data]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [asTable, setAsTable] = useState(false);
 
@@ -42,7 +42,7 @@ export function DurationHistogram({ data, unavailable, onSelect, onClear }: Prop
     <section aria-label="Trace durations" className="flex flex-col gap-1" data-testid="duration-histogram">
       <div className="flex items-center gap-3 text-xs text-muted">
         <h2 className="font-medium text-fg">Trace duration</h2>
-        <span>drag across bars to narrow the query to that range</span>
+        <span>log scale: each bar a quarter of a decade (1, 1.8, 3.2, 5.6 ms…), counts linear; drag across bars to narrow the query</span>
         <span className="ml-auto flex gap-2">
           {onClear && <button type="button" className="hover:text-fg hover:underline" onClick={onClear}>Clear duration filter</button>}
           <button type="button" className="hover:text-fg hover:underline" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>

@@ -11,6 +11,14 @@ describe("histogram data", () => {
     expect(fillBuckets([])).toEqual([]);
   });
 
+  it("folds a long empty run into one gap bar, so outliers do not leave the chart empty", () => {
+    const bars = fillBuckets([b(-12, 1), b(4, 5), b(5, 3)], 0);
+    expect(bars.map((x) => x.count)).toEqual([1, 0, 5, 3]);
+    expect(bars[1]).toMatchObject({ gap: true });
+    expect(bars[1].fromMs).toBeCloseTo(10 ** (-11 / 4));
+    expect(bars[1].toMs).toBeCloseTo(10);
+  });
+
   it("pads a narrow spread on both sides", () => {
     const bars = fillBuckets([b(8, 3)], 5);
     expect(bars.map((x) => x.count)).toEqual([0, 0, 3, 0, 0]);

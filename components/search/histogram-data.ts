@@ -4,7 +4,12 @@ export interface Bar {
   fromMs: number;
   toMs: number;
   count: number;
+  /** Stands for a long run of empty buckets, drawn as one narrow gap. */
+  gap?: boolean;
 }
+
+/** Empty buckets in a row beyond which they fold into one gap bar (a decade and a half). */
+const FOLD_AFTER = 6;
 
 /** Buckets per decade on the server's log scale (see DurationHistogram). */
 const PER_DECADE = 4;
@@ -25,7 +30,18 @@ export function fillBuckets(buckets: DurationHistogram["buckets"], minBars = 12)
   const out: Bar[] = buckets.filter((b) => b.fromMs <= 0).map((b) => ({ ...b }));
   for (let k = first; k <= last; k++) {
     const b = byStep.get(k);
-    out.push(b ? { ...b } : { fromMs: 10 ** (k / PER_DECADE), toMs: 10 ** ((k + 1) / PER_DECADE), count: 0 });
+    if (b) {
+      out.push({ ...b });
+      continue;
+    }
+    // A few outliers far from the rest (a 1 µs span among 10 ms ones) would otherwise leave
+    // most of the chart empty: a long empty run becomes one gap bar.
+    let end = k;
+    while (end + 1 <= last && !byStep.has(end + 1)) end++;
+    if (end - k + 1 > FOLD_AFTER) {
+      out.push({ fromMs: 10 ** (k / PER_DECADE), toMs: 10 ** ((end + 1) / PER_DECADE), count: 0, gap: true });
+      k = end;
+    } else out.push({ fromMs: 10 ** (k / PER_DECADE), toMs: 10 ** ((k + 1) / PER_DECADE), count: 0 });
   }
   return out;
 }
