@@ -2,6 +2,7 @@
 
 import { MEASURE_FNS, measureText, needsArgument, PERCENTILE_METHOD, type MeasureSpec } from "@/lib/chart-data/measure";
 import { STEP_CHOICES } from "@/lib/chart-data/range";
+import { isKnownGroupKey } from "@/lib/chart-data/known-key";
 import { AttrDatalist, AttrInput } from "./attr-input";
 import type { AttributeKeyInfo } from "@/lib/contract";
 
@@ -33,6 +34,7 @@ function labels(keys: AttributeKeyInfo[], numeric: boolean) {
 
 /** Measure, group-bys, step and top-N: everything the chart asks besides the filter and range. */
 export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onStep, top, onTop, keys, invalid }: Props) {
+  const unknown = groupBy.filter((g) => g && !isKnownGroupKey(g, keys));
   const setGroup = (i: number, v: string) => {
     const next = [groupBy[0] ?? "", groupBy[1] ?? ""];
     next[i] = v;
@@ -69,9 +71,14 @@ export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onS
       <fieldset className="flex items-center gap-1.5">
         <legend className="sr-only">Group by</legend>
         <span className="text-muted">Group by</span>
-        <AttrInput value={groupBy[0] ?? ""} onCommit={(v) => setGroup(0, v)} list="attr-group" label="Group by" placeholder="e.g. span.customer.tier" className="w-52" invalid={invalid.groupBy} testId="group-by-0" />
+        <AttrInput value={groupBy[0] ?? ""} onCommit={(v) => setGroup(0, v)} list="attr-group" label="Group by" placeholder="e.g. span.customer.tier" className="w-52" invalid={invalid.groupBy || unknown.includes(groupBy[0])} testId="group-by-0" />
         {(groupBy[0] || groupBy[1]) && (
-          <AttrInput value={groupBy[1] ?? ""} onCommit={(v) => setGroup(1, v)} list="attr-group" label="Then by" placeholder="and by…" className="w-44" invalid={invalid.groupBy} testId="group-by-1" />
+          <AttrInput value={groupBy[1] ?? ""} onCommit={(v) => setGroup(1, v)} list="attr-group" label="Then by" placeholder="and by…" className="w-44" invalid={invalid.groupBy || unknown.includes(groupBy[1])} testId="group-by-1" />
+        )}
+        {unknown.length > 0 && (
+          <span role="status" className="text-xs text-error" data-testid="unknown-group-by">
+            No span has {unknown.join(", ")}: check the spelling and the scope (span. or resource.)
+          </span>
         )}
       </fieldset>
       <label className="flex items-center gap-1.5">
