@@ -156,6 +156,8 @@ test("searches by name and by attribute, counts and steps through matches, and f
   await expect(page.locator("[data-match]")).toHaveCount(3);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("match-count")).toHaveText(/^1 \/ 3 matches/);
+  // The current match stands out from the other two, though the search box keeps the focus.
+  await expect(page.locator("[data-current-match]")).toHaveCount(1);
 
   // key=value looks in attribute values on the server.
   await page.getByTestId("trace-search").fill("purchase.stage=payment");

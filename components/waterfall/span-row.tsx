@@ -35,6 +35,8 @@ export const SpanRow = memo(function SpanRow({ model, pos, top, view, nameWidth,
   const service = s >= 0 ? trace.services[trace.service[s]] : "";
   const color = s >= 0 ? serviceColor(service) : "var(--faint)";
   const bg = selected ? "bg-selected" : match ? "bg-warn-bg" : "hover:bg-hover";
+  // The match n/N stepped to: marked even while the search box has the focus.
+  const current = match && focused;
   return (
     <div
       role="treeitem"
@@ -45,8 +47,9 @@ export const SpanRow = memo(function SpanRow({ model, pos, top, view, nameWidth,
       data-pos={pos}
       data-testid={s >= 0 ? "span-row" : "marker-row"}
       data-match={match || undefined}
+      data-current-match={current || undefined}
       data-critical={critical || undefined}
-      className={`absolute inset-x-0 flex cursor-pointer border-b border-line/60 [contain:strict] ${bg} ${focused ? "group-focus:outline-2 group-focus:-outline-offset-2 group-focus:outline-accent" : ""}`}
+      className={`absolute inset-x-0 flex cursor-pointer border-b border-line/60 [contain:strict] ${bg} ${current ? "shadow-[inset_4px_0_0_var(--accent)] font-semibold" : ""} ${focused ? "group-focus:outline-2 group-focus:-outline-offset-2 group-focus:outline-accent" : ""}`}
       style={{ height: ROW_H, transform: `translateY(${top}px)` }}
     >
       <div className="flex shrink-0 items-center gap-1.5 overflow-hidden border-r border-line pr-2" style={{ width: nameWidth, paddingLeft: 6 + Math.min(depth, MAX_INDENT) * INDENT + (hasChildren ? 0 : 22) }}>
