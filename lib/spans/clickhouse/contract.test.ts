@@ -13,7 +13,8 @@ import { chdbTestConfig, openTempChStore, removeChdbTestDir } from "./test-store
 import { isNotSupported } from "../not-supported";
 import { ClickHouseSpanStore } from "./store";
 import { QPROJECT, QWINDOW, qLetterOf, qSpanId, queryFixtureBatches } from "./query-fixture";
-import type { TraceSearchPage } from "@/lib/contract";
+import type { MetricsResult, TraceSearchPage } from "@/lib/contract";
+import type { MetricsQuery } from "@/lib/metrics/types";
 
 const T0 = 1_764_000_000_123_456_789n; // 2025-11-24, every digit significant
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -313,6 +314,46 @@ describe("TraceQL search on ClickHouse answers as DuckDB does", () => {
       expect(isNotSupported(err), q).toBe(true);
       expect((err as Error).message).toMatch(/^(The TraceQL structural operator \S+|TraceQL aggregates .*|TraceQL event attributes .*) is not supported on ClickHouse yet$/);
     }
+  });
+});
+
+/**
+ * Charts on the same spans: H's spans were kept at 50%, so counts, sums and averages are
+ * weighted on both engines. Percentiles: DuckDB's quantile_cont and ClickHouse's
+ * quantileExactInclusive are the same estimator (exact, linear between neighbours);
+ * floating-point sums may differ in the last bits, so values are compared to 9 digits.
+ */
+describe("metrics on ClickHouse answer as DuckDB's", () => {
+  const round = (r: MetricsResult) => JSON.parse(JSON.stringify(r, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v)) as MetricsResult;
+  const base = { projectId: QPROJECT, ...QWINDOW, stepNs: 2_000_000_000n, topN: 10 };
+  const CASES: [string, Omit<MetricsQuery, keyof typeof base>][] = [
+    ["count", { filter: null, measure: { fn: "count" }, groupBy: [] }],
+    ["rate by service", { filter: null, measure: { fn: "rate" }, groupBy: [{ intrinsic: "service" }] }],
+    ["errorRate by kind, status", { filter: "{}", measure: { fn: "errorRate" }, groupBy: [{ intrinsic: "kind" }, { intrinsic: "status" }] }],
+    // Top 2 names: task (8 weighted spans), batch job (2), then a tie the engines may break differently.
+    ["avg(duration) by name, top 2", { filter: null, measure: { fn: "avg", of: "duration" }, groupBy: [{ intrinsic: "name" }], topN: 2 } as never],
+    ["p50(duration) of server spans", { filter: "{ kind = server }", measure: { fn: "p50", of: "duration" }, groupBy: [] }],
+    ["p90(duration) by tier", { filter: null, measure: { fn: "p90", of: "duration" }, groupBy: [{ scope: "span", key: "customer.tier" }] }],
+    ["p95 / p99(duration)", { filter: "{ duration > 1ms }", measure: { fn: "p95", of: "duration" }, groupBy: [] }],
+    ["p99(duration) by .service.name", { filter: null, measure: { fn: "p99", of: "duration" }, groupBy: [{ scope: "any", key: "service.name" }] }],
+    ["min / max(span.items)", { filter: '{ name = "task" }', measure: { fn: "min", of: { scope: "span", key: "items" } }, groupBy: [] }],
+    ["max(span.items)", { filter: null, measure: { fn: "max", of: { scope: "any", key: "items" } }, groupBy: [] }],
+    ["sum(span.items) weighted", { filter: null, measure: { fn: "sum", of: { scope: "span", key: "items" } }, groupBy: [] }],
+    ["avg(span.items) weighted", { filter: null, measure: { fn: "avg", of: { scope: "span", key: "items" } }, groupBy: [{ intrinsic: "name" }], topN: 2 } as never],
+    ["countDistinct(trace)", { filter: "{ status = error } || { kind = server }", measure: { fn: "countDistinct", of: "trace" }, groupBy: [] }],
+    ["countDistinct(.customer.tier) by http status", { filter: null, measure: { fn: "countDistinct", of: { scope: "any", key: "customer.tier" } },
+      groupBy: [{ scope: "span", key: "http.response.status_code" }] }],
+    ["count of { A } && { B }", { filter: '{ name = "charge" } && { name = "fetch row" }', measure: { fn: "count" }, groupBy: [{ intrinsic: "name" }] }],
+  ];
+
+  it.each(CASES)("%s", async (_label, c) => {
+    const q = { ...base, ...c } as MetricsQuery;
+    const got = await both((s) => s.queryMetrics(q));
+    const sorted = (r: MetricsResult) => ({ ...round(r), series: [...round(r).series].sort((a, b) =>
+      b.count - a.count || JSON.stringify(a.group).localeCompare(JSON.stringify(b.group))) });
+    expect(got.duck.series.length).toBeGreaterThan(0);
+    expect(sorted(got.ch)).toEqual(sorted(got.duck));
   });
 });
 

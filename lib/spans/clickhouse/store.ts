@@ -15,6 +15,8 @@ import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { getCompactTrace, getSpan, getTrace, getTraceSummary } from "./read-traces";
 import { requestBody } from "./rows";
 import { durationHistogram, searchTraces } from "./search";
+import { queryMetrics } from "./metrics";
+import type { MetricsQuery } from "@/lib/metrics/types";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -182,9 +184,11 @@ export class ClickHouseSpanStore implements SpanStore {
     return durationHistogram(this.ctx, query);
   }
 
-  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
-  async queryMetrics(): Promise<never> { throw new NotSupportedError("Metrics"); }
+  queryMetrics(query: MetricsQuery) {
+    return queryMetrics(this.ctx, query);
+  }
 
+  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
   async queryFunnel(): Promise<never> { throw new NotSupportedError("Funnels"); }
 
   async funnelDropOff(): Promise<never> { throw new NotSupportedError("Funnel drop-off"); }

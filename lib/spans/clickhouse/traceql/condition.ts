@@ -31,8 +31,8 @@ function codeOf(column: string, names: readonly string[], prefix: string): strin
     `${column} IN ('${n}', '${prefix}${n.toUpperCase()}'), ${i + 1}`);
   return `multiIf(${arms.join(", ")}, 0)`;
 }
-const STATUS_CODE_SQL = codeOf("StatusCode", STATUS_TEXT, "STATUS_CODE_");
-const KIND_CODE_SQL = codeOf("SpanKind", KIND_TEXT, "SPAN_KIND_");
+export const STATUS_CODE_SQL = codeOf("StatusCode", STATUS_TEXT, "STATUS_CODE_");
+export const KIND_CODE_SQL = codeOf("SpanKind", KIND_TEXT, "SPAN_KIND_");
 
 /**
  * A condition on one span row as a ClickHouse boolean that is never NULL: TraceQL is
