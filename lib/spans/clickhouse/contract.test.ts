@@ -459,6 +459,26 @@ describe("read mode on a collector-filled otel_traces", () => {
     expect((await reader.listAttributeValues({ projectId: 7, key: "http.route", limit: 5 })).values).toEqual([{ value: "/api", type: "string", count: 1 }]);
   });
 
+  it("answers TraceQL and metrics over the collector's text values", async () => {
+    const window = { projectId: 7, startNs: 0n, endNs: 2n ** 62n };
+    const find = async (q: string) => (await reader.searchTraces({ ...window, q, limit: 5, sort: "start", order: "desc", columns: [] }))
+      .traces.map((t) => `${t.traceId === COLLECTOR_TRACE ? "T" : t.traceId}:${t.matchedSpans}`).join(" ");
+    // Without type maps a numeric literal matches values that parse as numbers, a bool literal "true"/"false".
+    expect(await find('{ span.http.status_code >= 500 && resource.service.name = "frontend" }')).toBe("T:1");
+    expect(await find("{ span.retry = true }")).toBe("T:1");
+    expect(await find('{ span.http.route = "/api" } && { span.db.system = "mysql" }')).toBe("T:2");
+    expect(await find("{ kind = client && status = unset && duration < 1ms }")).toBe("T:1");
+    expect(await find("{ span.http.status_code < 500 }")).toBe("");
+    const page = await reader.searchTraces({ ...window, q: "{}", limit: 5, sort: "duration", order: "desc", columns: [{ scope: "any", key: "http.route" }] });
+    expect(page.traces[0]).toMatchObject({
+      traceId: COLLECTOR_TRACE, rootName: "GET /api", rootService: "frontend", spanCount: 2, errorCount: 1, columns: { ".http.route": "/api" },
+    });
+    const chart = await reader.queryMetrics({
+      ...window, filter: null, measure: { fn: "count" }, groupBy: [{ intrinsic: "service" }], stepNs: 2n ** 61n, topN: 5,
+    });
+    expect(chart.series.map((s) => [s.group["resource.service.name"], s.count]).sort()).toEqual([["frontend", 1], ["unknown_service", 1]]);
+  });
+
   it("writes nothing: ingest is refused, purges leave the collector's TTL in charge", async () => {
     const err = await reader.ingest(7, [span({ n: 1 })]).then(() => null, (e: unknown) => e);
     expect(isNotSupported(err)).toBe(true);
