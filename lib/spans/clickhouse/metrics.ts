@@ -11,7 +11,8 @@ interface Row {
   g0: string | null; g1: string | null; bucket: string | null; value: number | string | null; n: number; min_rate: number | null;
 }
 
-const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC') AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
+const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
+  + " AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
 
 /** The TraceQL filter as a WHERE on span rows: one spanset's condition, or membership of the matching spans. */
 function filterWhere(ctx: ChContext, filter: string | null, params: Params): string {
@@ -19,7 +20,8 @@ function filterWhere(ctx: ChContext, filter: string | null, params: Params): str
   const q = compileChQuery(filter!, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, "f");
   Object.assign(params, q.params);
   if (q.leaves.length === 1) return `(${q.leaves[0]})`;
-  return `(TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`)}))`;
+  const spans = matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`);
+  return `(TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans}))`;
 }
 
 /**
@@ -32,7 +34,8 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
   const params: Params = {
     project: q.projectId, start: q.startNs.toString(), end: q.endNs.toString(), step: q.stepNs.toString(),
   };
-  const groups = [0, 1].map((i) => (q.groupBy[i] ? groupExpr(ctx, q.groupBy[i], `g${i}key`, params) : "CAST(NULL, 'Nullable(String)')"));
+  const groups = [0, 1].map((i) =>
+    (q.groupBy[i] ? groupExpr(ctx, q.groupBy[i], `g${i}key`, params) : "CAST(NULL, 'Nullable(String)')"));
   const rangeSeconds = Number(q.endNs - q.startNs) / 1e9;
   const agg = measureAggregate(q.measure, `if(isNull(bucket), ${rangeSeconds}, ${Number(q.stepNs) / 1e9})`);
   const rate = ctx.mode === "write" ? "SampleRate" : "1";
@@ -54,7 +57,8 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
     return group;
   });
   const series = [...bySeries.values()].sort((a, b) => b.count - a.count);
-  const minSampleRate = list.reduce((m, r) => (r.bucket === null && r.min_rate !== null ? Math.min(m, Number(r.min_rate)) : m), 1);
+  const minSampleRate = list.reduce(
+    (m, r) => (r.bucket === null && r.min_rate !== null ? Math.min(m, Number(r.min_rate)) : m), 1);
   const frame = { stepMs, startMs, endMs: Number(q.endNs / 1_000_000n), minSampleRate };
   if (series.length <= q.topN) return { series, ...frame };
 
@@ -66,7 +70,8 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
   });
   // No g0/g1 in this SELECT: an alias would shadow the columns the WHERE reads.
   const other = await rows<Row>(ctx, `SELECT bucket, ${agg} AS value, ${counted}
-    FROM (${base}) WHERE NOT (${keep.join(" OR ")}) GROUP BY GROUPING SETS ((bucket), ()) SETTINGS group_by_use_nulls = 1`, params);
+    FROM (${base}) WHERE NOT (${keep.join(" OR ")})
+    GROUP BY GROUPING SETS ((bucket), ()) SETTINGS group_by_use_nulls = 1`, params);
   const rest = [...collect(other, startMs, stepMs, () => ({ other: true })).values()];
   return { series: [...kept, ...rest], ...frame };
 }

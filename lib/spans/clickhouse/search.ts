@@ -12,7 +12,8 @@ export const matchesAll = (q: string | null) => !q || /^\s*(\{\s*\})?\s*$/.test(
 
 /** Project and time window on span rows; {start}/{end} are inclusive, as DuckDB's BETWEEN. */
 export const spanScope = (ctx: ChContext) =>
-  `${projectFilter(ctx)}Timestamp BETWEEN fromUnixTimestamp64Nano({start:Int64}, 'UTC') AND fromUnixTimestamp64Nano({end:Int64}, 'UTC')`;
+  `${projectFilter(ctx)}Timestamp BETWEEN fromUnixTimestamp64Nano({start:Int64}, 'UTC')`
+  + " AND fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
 
 /**
  * Matching traces with their summaries: trace_id, start_ns, end_ns, span_count,
@@ -90,7 +91,9 @@ export async function searchTraces(ctx: ChContext, q: TraceSearchQuery): Promise
   }
   return {
     traces,
-    nextCursor: list.length > q.limit && last ? encodeSearchCursor({ value: BigInt(last.sort_text), traceId: last.trace_id }) : null,
+    nextCursor: list.length > q.limit && last
+      ? encodeSearchCursor({ value: BigInt(last.sort_text), traceId: last.trace_id })
+      : null,
     total,
   };
 }

@@ -16,7 +16,7 @@ export class ChParams {
 
   ref(value: string | number | bigint | boolean, type: ChType): string {
     // Numbers travel as text too: the chDB binding refuses doubles past 2^53.
-    const v = typeof value === "bigint" || typeof value === "number" ? String(value) : typeof value === "boolean" ? Number(value) : value;
+    const v = typeof value === "boolean" ? Number(value) : String(value);
     const key = `${type}:${typeof v}:${String(v)}`;
     let name = this.names.get(key);
     if (!name) {
