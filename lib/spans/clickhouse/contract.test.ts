@@ -239,6 +239,8 @@ describe("TraceQL search on ClickHouse answers as DuckDB does", () => {
     ["{ span.cache.hit != nil }", "A:1 B:1"],
     ["{ span.customer.tier = nil && kind = server }", "E:1"],
     ['{ span.http.method = "1" }', ""],
+    // Values are parameters, never spliced: quotes and SQL in them are just text.
+    [`{ span.customer.tier = "x' OR 1=1 --" || span."it's" != nil }`, ""],
     ['{ .team = "ent" }', "D:1"],
     ['{ .region = "us" }', "D:1"],
     ['{ resource.region = "eu" }', "D:1"],
