@@ -12,6 +12,9 @@ import type { SpanStore } from "../types";
 import { chdbTestConfig, openTempChStore, removeChdbTestDir } from "./test-store";
 import { isNotSupported } from "../not-supported";
 import { ClickHouseSpanStore } from "./store";
+import { QPROJECT, QWINDOW, qLetterOf, qSpanId, queryFixtureBatches } from "./query-fixture";
+import type { MetricsResult, TraceSearchPage } from "@/lib/contract";
+import type { MetricsQuery } from "@/lib/metrics/types";
 
 const T0 = 1_764_000_000_123_456_789n; // 2025-11-24, every digit significant
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -88,6 +91,7 @@ beforeAll(async () => {
     await store.ingest(1, FIXTURE.slice(3));
     // Another project's spans never show in project 1's answers.
     await store.ingest(2, [span({ n: 9, name: "other project" })]);
+    for (const b of queryFixtureBatches()) await store.ingest(b.projectId, b.spans, b.rates.length ? { sampleRates: b.rates } : {});
   }
 });
 
@@ -201,11 +205,164 @@ describe("ClickHouse answers as DuckDB does", () => {
   });
 });
 
+/**
+ * The TraceQL subset ClickHouse compiles (lib/spans/clickhouse/traceql), query by query
+ * against DuckDB on the same spans: same traces, same matched spans, same page.
+ */
+describe("TraceQL search on ClickHouse answers as DuckDB does", () => {
+  const search = (q: string, extra: Partial<Parameters<SpanStore["searchTraces"]>[0]> = {}) =>
+    both((s) => s.searchTraces({ projectId: QPROJECT, q, ...QWINDOW, limit: 20, sort: "start", order: "asc", columns: [], ...extra }));
+  const letters = (p: TraceSearchPage) => p.traces.map((t) => `${qLetterOf(t.traceId)}:${t.matchedSpans}`).join(" ");
+
+  // [query, traces:matched spans]. F's root is outside the window, G is another project's.
+  const CASES: [string, string][] = [
+    ["{}", "A:4 B:3 C:3 D:1 E:5 H:5"],
+    ["{ true }", "F:1 A:4 B:3 C:3 D:1 E:5 H:5"],
+    ["{ false }", ""],
+    ['{ span.customer.tier = "enterprise" }', "A:2"],
+    ['{ span.customer.tier != "enterprise" }', "F:1 B:1 C:1 D:1"],
+    ['{ span.customer.tier =~ "ent.*" }', "A:2 D:1"],
+    ['{ span.customer.tier !~ "ent.*" }', "F:1 B:1 C:1"],
+    ['{ span.customer.tier > "free" }', "C:1"],
+    ["{ span.http.response.status_code >= 500 }", "A:2 C:1"],
+    ["{ span.http.response.status_code != 200 }", "A:2 C:1"],
+    ["{ span.http.response.status_code > 501.5 }", "A:1 C:1"],
+    ["{ span.retry.ratio = 0.5 }", "A:1"],
+    ["{ span.load.factor < 1 }", "B:1"],
+    ["{ span.items >= 2 }", "H:3"],
+    ["{ span.items > 4 }", "H:1"],
+    ["{ span.big.id = 9007199254740993 }", "C:1"],
+    ["{ span.big.id = 9007199254740992 }", ""],
+    ["{ span.cache.hit = true }", "B:1"],
+    ["{ span.cache.hit != true }", "A:1"],
+    ['{ span."key with spaces" = "yes" }', "B:1"],
+    ["{ span.cache.hit != nil }", "A:1 B:1"],
+    ["{ span.customer.tier = nil && kind = server }", "E:1"],
+    ['{ span.http.method = "1" }', ""],
+    // Values are parameters, never spliced: quotes and SQL in them are just text.
+    [`{ span.customer.tier = "x' OR 1=1 --" || span."it's" != nil }`, ""],
+    ['{ .team = "ent" }', "D:1"],
+    ['{ .region = "us" }', "D:1"],
+    ['{ resource.region = "eu" }', "D:1"],
+    ['{ resource.service.name = "db" }', "A:2"],
+    ['{ resource.service.name =~ "front.*" }', "F:1 A:2 B:3"],
+    ["{ resource.k8s.pod.name != nil }", "C:1"],
+    ['{ name = "charge" }', "A:1"],
+    ["{ status = error }", "A:1 C:1 E:1"],
+    ["{ status != unset }", "A:1 B:1 C:1 E:1"],
+    ["{ status = unset && kind = consumer }", "C:1"],
+    ['{ statusMessage =~ "time.*" }', "E:1"],
+    ["{ statusMessage != nil }", "A:1 E:1"],
+    ["{ kind != internal && kind != server }", "A:2 C:2 D:1 E:2"],
+    ["{ duration > 1s }", "A:1 C:1 D:1 H:1"],
+    ["{ duration = 100ms }", "E:1 H:1"],
+    ["{ duration <= 10ms }", "F:1 A:1 B:1 C:1"],
+    ['{ event:name = "exception" }', "A:1"],
+    ['{ event:name =~ "cache.*" }', "E:1"],
+    ["{ event:name != nil }", "A:1 E:1"],
+    ['{ trace:rootName = "GET /checkout" }', "A:4"],
+    ['{ rootServiceName = "orders" }', "C:3"],
+    ["{ trace:duration > 5s }", "F:1 D:1"],
+    ["{ span:parentID = nil }", "A:1 B:1 C:1 D:1 E:1 H:1"],
+    [`{ span:id = "${qSpanId("A2").toUpperCase()}" }`, "A:1"],
+    ['{ instrumentation:name = "cron-lib" && instrumentation:version = "1.2.0" }', "D:1"],
+    ['{ (name = "charge" || name = "log") && status = error }', "A:1"],
+    ['{ !(span.customer.tier = "enterprise") && kind = server }', "B:1 C:1 E:1"],
+    ['{ name = "charge" } && { name = "fetch row" }', "A:2"],
+    ['{ name = "charge" } && { name = "render" }', ""],
+    ['{ name = "charge" } || { name = "render" }', "A:1 B:1"],
+    ["{ kind = server } && { status = error }", "A:2 C:1 E:2"],
+    ['({ name = "charge" } && { name = "fetch row" }) || { name = "render" }', "A:2 B:1"],
+    ['{ name = "task" } | { span.items > 1 }', "H:3"],
+  ];
+
+  it.each(CASES)("%s", async (q, expected) => {
+    const { duck, ch } = await search(q);
+    expect(letters(duck), "DuckDB").toBe(expected);
+    expect(ch).toEqual(duck);
+  });
+
+  it("sorts, pages with the cursor, counts and fills attribute columns alike", async () => {
+    const columns = [{ scope: "span" as const, key: "customer.tier" }, { scope: "any" as const, key: "service.name" },
+      { scope: "resource" as const, key: "region" }];
+    for (const sort of ["start", "duration", "spans", "errors"] as const) {
+      for (const order of ["asc", "desc"] as const) {
+        for (const q of ["{}", "{ duration > 5ms }", "{ kind = server } || { status = error }"]) {
+          let cursor = undefined as Parameters<SpanStore["searchTraces"]>[0]["cursor"];
+          for (let page = 0; page < 5; page++) {
+            const got = await search(q, { sort, order, limit: 2, columns, cursor });
+            expect(got.ch, `${q} ${sort} ${order} page ${page}`).toEqual(got.duck);
+            if (!got.duck.nextCursor) break;
+            const { decodeSearchCursor } = await import("../cursor");
+            cursor = decodeSearchCursor(got.duck.nextCursor)!;
+          }
+        }
+      }
+    }
+  });
+
+  it("the duration histogram", async () => {
+    for (const q of ["{}", "{ kind = server }", '{ name = "task" } || { status = error }']) {
+      const got = await both((s) => s.durationHistogram({ projectId: QPROJECT, q, ...QWINDOW }));
+      expect(got.ch, q).toEqual(got.duck);
+    }
+  });
+
+  it("refuses what the ClickHouse compiler does not render with NotSupportedError (501)", async () => {
+    for (const q of ['{ name = "a" } >> { name = "b" }', "{ } > { }", "{ } ~ { }", "{ } << { }", "{ } < { }",
+      "{ } | count() > 2", '{ name = "task" } | avg(duration) > 1ms', "{ event.attempt > 2 }"]) {
+      const err = await engines.ch.searchTraces({ projectId: QPROJECT, q, ...QWINDOW, limit: 5, sort: "start", order: "asc", columns: [] })
+        .then(() => null, (e: unknown) => e);
+      expect(isNotSupported(err), q).toBe(true);
+      expect((err as Error).message).toMatch(/^(The TraceQL structural operator \S+|TraceQL aggregates .*|TraceQL event attributes .*) is not supported on ClickHouse yet$/);
+    }
+  });
+});
+
+/**
+ * Charts on the same spans: H's spans were kept at 50%, so counts, sums and averages are
+ * weighted on both engines. Percentiles: DuckDB's quantile_cont and ClickHouse's
+ * quantileExactInclusive are the same estimator (exact, linear between neighbours);
+ * floating-point sums may differ in the last bits, so values are compared to 9 digits.
+ */
+describe("metrics on ClickHouse answer as DuckDB's", () => {
+  const round = (r: MetricsResult) => JSON.parse(JSON.stringify(r, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v)) as MetricsResult;
+  const base = { projectId: QPROJECT, ...QWINDOW, stepNs: 2_000_000_000n, topN: 10 };
+  const CASES: [string, Omit<MetricsQuery, keyof typeof base>][] = [
+    ["count", { filter: null, measure: { fn: "count" }, groupBy: [] }],
+    ["rate by service", { filter: null, measure: { fn: "rate" }, groupBy: [{ intrinsic: "service" }] }],
+    ["errorRate by kind, status", { filter: "{}", measure: { fn: "errorRate" }, groupBy: [{ intrinsic: "kind" }, { intrinsic: "status" }] }],
+    // Top 2 names: task (8 weighted spans), batch job (2), then a tie the engines may break differently.
+    ["avg(duration) by name, top 2", { filter: null, measure: { fn: "avg", of: "duration" }, groupBy: [{ intrinsic: "name" }], topN: 2 } as never],
+    ["p50(duration) of server spans", { filter: "{ kind = server }", measure: { fn: "p50", of: "duration" }, groupBy: [] }],
+    ["p90(duration) by tier", { filter: null, measure: { fn: "p90", of: "duration" }, groupBy: [{ scope: "span", key: "customer.tier" }] }],
+    ["p95 / p99(duration)", { filter: "{ duration > 1ms }", measure: { fn: "p95", of: "duration" }, groupBy: [] }],
+    ["p99(duration) by .service.name", { filter: null, measure: { fn: "p99", of: "duration" }, groupBy: [{ scope: "any", key: "service.name" }] }],
+    ["min / max(span.items)", { filter: '{ name = "task" }', measure: { fn: "min", of: { scope: "span", key: "items" } }, groupBy: [] }],
+    ["max(span.items)", { filter: null, measure: { fn: "max", of: { scope: "any", key: "items" } }, groupBy: [] }],
+    ["sum(span.items) weighted", { filter: null, measure: { fn: "sum", of: { scope: "span", key: "items" } }, groupBy: [] }],
+    ["avg(span.items) weighted", { filter: null, measure: { fn: "avg", of: { scope: "span", key: "items" } }, groupBy: [{ intrinsic: "name" }], topN: 2 } as never],
+    ["countDistinct(trace)", { filter: "{ status = error } || { kind = server }", measure: { fn: "countDistinct", of: "trace" }, groupBy: [] }],
+    ["countDistinct(.customer.tier) by http status", { filter: null, measure: { fn: "countDistinct", of: { scope: "any", key: "customer.tier" } },
+      groupBy: [{ scope: "span", key: "http.response.status_code" }] }],
+    ["count of { A } && { B }", { filter: '{ name = "charge" } && { name = "fetch row" }', measure: { fn: "count" }, groupBy: [{ intrinsic: "name" }] }],
+  ];
+
+  it.each(CASES)("%s", async (_label, c) => {
+    const q = { ...base, ...c } as MetricsQuery;
+    const got = await both((s) => s.queryMetrics(q));
+    const sorted = (r: MetricsResult) => ({ ...round(r), series: [...round(r).series].sort((a, b) =>
+      b.count - a.count || JSON.stringify(a.group).localeCompare(JSON.stringify(b.group))) });
+    expect(got.duck.series.length).toBeGreaterThan(0);
+    expect(sorted(got.ch)).toEqual(sorted(got.duck));
+  });
+});
+
 describe("ClickHouse: what waits for the engine-neutral query core", () => {
   it("throws NotSupportedError, which the HTTP layer answers with 501", async () => {
     const ch = engines.ch;
     const calls: (() => Promise<unknown>)[] = [
-      () => ch.searchTraces({ projectId: 1, q: "", startNs: 0n, endNs: T0, limit: 10, sort: "start", order: "desc", columns: [] }),
       () => ch.queryFunnel({} as never),
       () => ch.samplingPreview(1, [], 0n, T0),
     ];
@@ -302,6 +459,26 @@ describe("read mode on a collector-filled otel_traces", () => {
     const keys = await reader.listAttributeKeys({ projectId: 7, scope: "span", limit: 10 });
     expect(keys.map((k) => [k.key, k.types])).toContainEqual(["http.status_code", ["string"]]);
     expect((await reader.listAttributeValues({ projectId: 7, key: "http.route", limit: 5 })).values).toEqual([{ value: "/api", type: "string", count: 1 }]);
+  });
+
+  it("answers TraceQL and metrics over the collector's text values", async () => {
+    const window = { projectId: 7, startNs: 0n, endNs: 2n ** 62n };
+    const find = async (q: string) => (await reader.searchTraces({ ...window, q, limit: 5, sort: "start", order: "desc", columns: [] }))
+      .traces.map((t) => `${t.traceId === COLLECTOR_TRACE ? "T" : t.traceId}:${t.matchedSpans}`).join(" ");
+    // Without type maps a numeric literal matches values that parse as numbers, a bool literal "true"/"false".
+    expect(await find('{ span.http.status_code >= 500 && resource.service.name = "frontend" }')).toBe("T:1");
+    expect(await find("{ span.retry = true }")).toBe("T:1");
+    expect(await find('{ span.http.route = "/api" } && { span.db.system = "mysql" }')).toBe("T:2");
+    expect(await find("{ kind = client && status = unset && duration < 1ms }")).toBe("T:1");
+    expect(await find("{ span.http.status_code < 500 }")).toBe("");
+    const page = await reader.searchTraces({ ...window, q: "{}", limit: 5, sort: "duration", order: "desc", columns: [{ scope: "any", key: "http.route" }] });
+    expect(page.traces[0]).toMatchObject({
+      traceId: COLLECTOR_TRACE, rootName: "GET /api", rootService: "frontend", spanCount: 2, errorCount: 1, columns: { ".http.route": "/api" },
+    });
+    const chart = await reader.queryMetrics({
+      ...window, filter: null, measure: { fn: "count" }, groupBy: [{ intrinsic: "service" }], stepNs: 2n ** 61n, topN: 5,
+    });
+    expect(chart.series.map((s) => [s.group["resource.service.name"], s.count]).sort()).toEqual([["frontend", 1], ["unknown_service", 1]]);
   });
 
   it("writes nothing: ingest is refused, purges leave the collector's TTL in charge", async () => {

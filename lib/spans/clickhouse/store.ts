@@ -5,7 +5,7 @@ import type { NormalizedSpan } from "@/lib/ingest/types";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { StorageStats } from "@/lib/contract";
-import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage } from "../types";
+import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery } from "../types";
 import type { WriteQueueLimits } from "../write-limits";
 import { openClickHouseClient } from "./client";
 import type { ChContext } from "./context";
@@ -14,6 +14,9 @@ import { purgeBefore, purgeToSize, spanRange, usedBytes } from "./purge";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { getCompactTrace, getSpan, getTrace, getTraceSummary } from "./read-traces";
 import { requestBody } from "./rows";
+import { durationHistogram, searchTraces } from "./search";
+import { queryMetrics } from "./metrics";
+import type { MetricsQuery } from "@/lib/metrics/types";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -172,14 +175,20 @@ export class ClickHouseSpanStore implements SpanStore {
     return listAttributeValues(this.ctx, query);
   }
 
-  // Everything below compiles TraceQL or builds engine SQL from outside lib/spans: it waits
-  // for the engine-neutral query core, and answers 501 until then.
-  async searchTraces(): Promise<never> { throw new NotSupportedError("TraceQL search"); }
+  /** TraceQL's common subset (see traceql/compile.ts); the rest throws NotSupportedError (501). */
+  searchTraces(query: TraceSearchQuery) {
+    return searchTraces(this.ctx, query);
+  }
 
-  async durationHistogram(): Promise<never> { throw new NotSupportedError("The duration histogram"); }
+  durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">) {
+    return durationHistogram(this.ctx, query);
+  }
 
-  async queryMetrics(): Promise<never> { throw new NotSupportedError("Metrics"); }
+  queryMetrics(query: MetricsQuery) {
+    return queryMetrics(this.ctx, query);
+  }
 
+  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
   async queryFunnel(): Promise<never> { throw new NotSupportedError("Funnels"); }
 
   async funnelDropOff(): Promise<never> { throw new NotSupportedError("Funnel drop-off"); }

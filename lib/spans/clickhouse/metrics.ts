@@ -1,0 +1,99 @@
+import type { MetricsResult, MetricsSeries } from "@/lib/contract";
+import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
+import { projectFilter, rows, type ChContext, type Params } from "./context";
+import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
+import { IS_ERROR } from "./schema";
+import { matchesAll } from "./search";
+import { traceSummariesSql } from "./trace-summaries";
+import { compileChQuery, matchedSpansSql } from "./traceql/compile";
+
+interface Row {
+  g0: string | null; g1: string | null; bucket: string | null; value: number | string | null; n: number; min_rate: number | null;
+}
+
+const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
+  + " AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
+
+/** The TraceQL filter as a WHERE on span rows: one spanset's condition, or membership of the matching spans. */
+function filterWhere(ctx: ChContext, filter: string | null, params: Params): string {
+  if (matchesAll(filter)) return "1";
+  const q = compileChQuery(filter!, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, "f");
+  Object.assign(params, q.params);
+  if (q.leaves.length === 1) return `(${q.leaves[0]})`;
+  const spans = matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`);
+  return `(TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans}))`;
+}
+
+/**
+ * One chart, as DuckDB's store draws it (lib/spans/duckdb/metrics.ts): the measure per
+ * (group, time bucket) and per group over the whole range, in one scan through GROUPING
+ * SETS (with group_by_use_nulls, a range total is the row whose bucket is NULL). Groups
+ * past the top N by weighted span count fold into "other", recomputed from its spans.
+ */
+export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<MetricsResult> {
+  const params: Params = {
+    project: q.projectId, start: q.startNs.toString(), end: q.endNs.toString(), step: q.stepNs.toString(),
+  };
+  const groups = [0, 1].map((i) =>
+    (q.groupBy[i] ? groupExpr(ctx, q.groupBy[i], `g${i}key`, params) : "CAST(NULL, 'Nullable(String)')"));
+  const rangeSeconds = Number(q.endNs - q.startNs) / 1e9;
+  const agg = measureAggregate(q.measure, `if(isNull(bucket), ${rangeSeconds}, ${Number(q.stepNs) / 1e9})`);
+  const rate = ctx.mode === "write" ? "SampleRate" : "1";
+  const base = `
+    SELECT ${IS_ERROR} AS is_error, ${measureValue(ctx, q.measure, params)} AS v, ${groups[0]} AS g0, ${groups[1]} AS g1,
+           intDiv(toUnixTimestamp64Nano(Timestamp) - {start:Int64}, {step:Int64}) AS bucket, 1.0 / ${rate} AS w, ${rate} AS r
+    FROM ${ctx.names.spans}
+    WHERE ${projectFilter(ctx)}${WINDOW} AND ${filterWhere(ctx, q.filter, params)}`;
+  const counted = "sum(w) AS n, min(r) AS min_rate";
+  const list = await rows<Row>(ctx, `SELECT g0, g1, bucket, ${agg} AS value, ${counted}
+    FROM (${base}) GROUP BY GROUPING SETS ((g0, g1, bucket), (g0, g1)) SETTINGS group_by_use_nulls = 1`, params);
+
+  const startMs = Number(q.startNs / 1_000_000n);
+  const stepMs = Number(q.stepNs / 1_000_000n);
+  const labels = q.groupBy.map(groupLabel);
+  const bySeries = collect(list, startMs, stepMs, (r) => {
+    const group: MetricsSeries["group"] = {};
+    labels.forEach((l, i) => (group[l] = i === 0 ? r.g0 : r.g1));
+    return group;
+  });
+  const series = [...bySeries.values()].sort((a, b) => b.count - a.count);
+  const minSampleRate = list.reduce(
+    (m, r) => (r.bucket === null && r.min_rate !== null ? Math.min(m, Number(r.min_rate)) : m), 1);
+  const frame = { stepMs, startMs, endMs: Number(q.endNs / 1_000_000n), minSampleRate };
+  if (series.length <= q.topN) return { series, ...frame };
+
+  const kept = series.slice(0, q.topN);
+  const keep = kept.map((s, i) => {
+    params[`k0_${i}`] = (s.group[labels[0]] as string | null) ?? "";
+    params[`k1_${i}`] = (s.group[labels[1]] as string | null) ?? "";
+    return `(ifNull(g0, '') = {k0_${i}:String} AND ifNull(g1, '') = {k1_${i}:String})`;
+  });
+  // No g0/g1 in this SELECT: an alias would shadow the columns the WHERE reads.
+  const other = await rows<Row>(ctx, `SELECT bucket, ${agg} AS value, ${counted}
+    FROM (${base}) WHERE NOT (${keep.join(" OR ")})
+    GROUP BY GROUPING SETS ((bucket), ()) SETTINGS group_by_use_nulls = 1`, params);
+  const rest = [...collect(other, startMs, stepMs, () => ({ other: true })).values()];
+  return { series: [...kept, ...rest], ...frame };
+}
+
+function collect(list: Row[], startMs: number, stepMs: number, group: (r: Row) => MetricsSeries["group"]) {
+  const bySeries = new Map<string, MetricsSeries>();
+  for (const r of list) {
+    const id = JSON.stringify([r.g0, r.g1]);
+    let s = bySeries.get(id);
+    if (!s) {
+      s = { group: group(r), points: [], total: null, count: 0 };
+      bySeries.set(id, s);
+    }
+    // NaN (0 / 0) and the infinities come back as null or as text.
+    const value = r.value === null || !Number.isFinite(Number(r.value)) ? null : Number(r.value);
+    if (r.bucket === null) {
+      s.total = value;
+      s.count = Number(r.n);
+    } else {
+      s.points.push({ t: startMs + Number(r.bucket) * stepMs, v: value });
+    }
+  }
+  for (const s of bySeries.values()) s.points.sort((a, b) => a.t - b.t);
+  return bySeries;
+}
