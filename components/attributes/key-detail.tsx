@@ -43,7 +43,7 @@ export function KeyDetail({ k, range, onClose }: { k: AttributeKeyInfo; range: C
       <dl className="text-[13px]">
         <Fact label="Types"><TypeChips types={k.types} /></Fact>
         <Fact label="Spans with it">{formatInteger(k.spanCount)}</Fact>
-        <Fact label="Distinct values (catalog)">{values.data ? formatInteger(values.data.distinctValues) : "…"}</Fact>
+        <Fact label="Distinct values (catalog)">{values.data ? formatInteger(values.data.distinctValues) : values.isError ? "—" : "loading…"}</Fact>
         {(k.scope === "span" || k.scope === "resource") && (
           <Fact label="Distinct values (HyperLogLog)">{stats.data ? `≈ ${formatInteger(stats.data.distinctApprox)}` : stats.isError ? "—" : "measuring…"}</Fact>
         )}

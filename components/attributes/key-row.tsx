@@ -39,7 +39,7 @@ export function KeyRow({ k, selected, onSelect }: { k: AttributeKeyInfo; selecte
       <td className="px-2"><TypeChips types={k.types} /></td>
       <td className="px-2 text-right font-mono">{formatCount(k.spanCount)}</td>
       <td className="px-2 text-right font-mono text-muted" title={onlyDoubles ? "Doubles are not catalogued: open the key for an estimate" : "Distinct values in the catalog"}>
-        {onlyDoubles ? "…" : values.data ? formatInteger(values.data.distinctValues) : ""}
+        {onlyDoubles ? <span className="text-faint">not counted</span> : values.data ? formatInteger(values.data.distinctValues) : ""}
       </td>
       <td className="max-w-56 truncate px-2 font-mono text-xs text-muted">
         {values.data?.values.map((v) => `${v.value} (${formatCount(v.count)})`).join(", ")}
