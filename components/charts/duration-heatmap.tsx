@@ -13,6 +13,8 @@ interface Props {
 }
 
 const ROW = 20;
+/** Points of the colour legend, evenly spaced on the log scale the cells use. */
+const LEGEND_STEPS = [0, 1 / 7, 2 / 7, 3 / 7, 4 / 7, 5 / 7, 6 / 7, 1];
 
 /**
  * Span durations over time: a column per bucket, a row per duration band (slowest on top),
@@ -68,6 +70,15 @@ export function DurationHeatmap({ grid, bands, stepMs, onDrill }: Props) {
         {ticks.map((i) => (
           <span key={i} className="absolute" style={{ left: `${(i / cols) * 100}%` }}>{axisTime(grid.buckets[i], spanMs)}</span>
         ))}
+      </div>
+      <div className="ml-32 flex items-center gap-2 text-[11px] text-muted" data-testid="heatmap-legend" aria-label={`Colour: 1 to ${formatCount(grid.max)} spans per cell, on a log scale`}>
+        <span>1</span>
+        <span className="flex h-2.5 w-40 overflow-hidden rounded-sm border border-line" aria-hidden>
+          {LEGEND_STEPS.map((f) => (
+            <span key={f} className="h-full flex-1" style={{ background: "var(--accent)", opacity: cellShade(Math.max(1, Math.round(grid.max ** f)), grid.max) }} />
+          ))}
+        </span>
+        <span>{formatCount(grid.max)} spans per cell</span>
       </div>
       <p className="ml-32 text-[11px] text-faint">Duration of each matching span (exact, not sampled) · colour on a log scale of the span count</p>
     </div>
