@@ -1,10 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { membershipsOf } from "@/lib/db/members";
-import { ensureDefaultProject, getProjectBySlug, listProjects, projectsByIds } from "@/lib/db/projects";
 import type { Project } from "@/lib/db/schema";
-import { OWNER_ROLE } from "@/lib/db/users";
+import { accessibleProjects } from "./accessible-projects";
 import { PROJECT_HEADER } from "./project-cookie";
 import type { Role } from "./roles";
 import { sessionUser, type SessionUser } from "./server";
@@ -23,13 +21,9 @@ export interface PageAccess {
   projects: ProjectChoice[];
 }
 
-/** The projects a person can open, with their role in each (the owner: all, as admin). */
+/** The projects a person can open, as the switcher lists them. */
 export async function projectChoices(user: SessionUser): Promise<ProjectChoice[]> {
-  await ensureDefaultProject();
-  if (user.role === OWNER_ROLE) return (await listProjects()).map((p) => ({ slug: p.slug, name: p.name, role: "admin" as const }));
-  const mine = await membershipsOf(user.id);
-  const roles = new Map(mine.map((m) => [m.projectId, m.role]));
-  return (await projectsByIds([...roles.keys()])).map((p) => ({ slug: p.slug, name: p.name, role: roles.get(p.id)! }));
+  return (await accessibleProjects(user)).map(({ project, role }) => ({ slug: project.slug, name: project.name, role }));
 }
 
 /**
@@ -41,9 +35,9 @@ export const pageAccess = cache(async (): Promise<PageAccess> => {
   const user = await sessionUser(h);
   if (!user) redirect("/sign-in");
   const slug = h.get(PROJECT_HEADER) ?? "";
-  const projects = await projectChoices(user);
-  const choice = projects.find((p) => p.slug === slug);
-  const project = choice ? await getProjectBySlug(slug) : null;
-  if (!choice || !project) redirect(`/no-access?${new URLSearchParams({ project: slug })}`);
-  return { user, project, role: choice.role, projects };
+  const open = await accessibleProjects(user);
+  const here = open.find((p) => p.project.slug === slug);
+  if (!here) redirect(`/no-access?${new URLSearchParams({ project: slug })}`);
+  const projects = open.map(({ project, role }) => ({ slug: project.slug, name: project.name, role }));
+  return { user, project: here.project, role: here.role, projects };
 });

@@ -1,4 +1,4 @@
-import { isPinned, rangeParams, resolveRange, type ChartRange } from "@/lib/chart-data/range";
+import { isPinned, rangeParams, rangeSpanMs, resolveRange, type ChartRange } from "@/lib/chart-data/range";
 import { moneyKey, parseMeasureText } from "@/lib/chart-data/measure";
 import { DEFAULT_TOP, metricsApiQuery } from "@/lib/chart-data/metrics-query";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
@@ -57,13 +57,9 @@ export function tracesPanelQs(query: TracesPanelQuery, range: ChartRange, variab
   return p.toString();
 }
 
-export function rangeSpanMs(range: ChartRange, nowMs: number): number {
-  const { startMs, endMs } = resolveRange(range, nowMs);
-  return endMs - startMs;
-}
-
-export function tierPanelQueries(attr: string | undefined, range: ChartRange, variables: BoardVariable[], nowMs: number) {
-  return tierQueries(attr ?? "customer.tier", rangeParams(range), rangeSpanMs(range, nowMs), variableConditions(variables));
+/** The tier view's queries, as useTierData makes them for the panel (same keys). */
+export function tierPanelQueries(attr: string | undefined, range: ChartRange, variables: BoardVariable[]) {
+  return tierQueries(attr ?? "customer.tier", rangeParams(range), rangeSpanMs(range), variableConditions(variables));
 }
 
 /** A request a panel makes, by what it is: the server's freezer runs these. */
@@ -96,7 +92,7 @@ export function panelReads(panel: Panel, range: { start: number; end: number }, 
       return [{ key: metricsKey(now), kind: "metrics", qs: now }, { key: metricsKey(before), kind: "metrics", qs: before }, ...currencyRead(panel.query.measure)];
     }
     case "tiers": {
-      const qs = tierPanelQueries(panel.query.attr, range, variables, 0);
+      const qs = tierPanelQueries(panel.query.attr, range, variables);
       return [...Object.values(qs).map((s): PanelRead => ({ key: metricsKey(s), kind: "metrics", qs: s })), ...currencyRead(TIER_MEASURES.revenue)];
     }
     case "traces": {

@@ -1,3 +1,4 @@
+import { isMatchAll } from "@/lib/traceql/match-all";
 import { parseTraceQL } from "@/lib/traceql/parse";
 import { traceqlString } from "@/lib/waterfall/traceql-link";
 
@@ -44,10 +45,7 @@ export function valueCondition(field: string, value: string | number | boolean |
   return `${field} = ${traceqlString(text)}`;
 }
 
-/** A filter counts as empty when it is blank or `{}`: it matches every span. */
-export function isMatchAll(filter: string): boolean {
-  return /^\s*(\{\s*\})?\s*$/.test(filter);
-}
+export { isMatchAll };
 
 /**
  * The page's filter with extra span conditions ANDed in. A single spanset `{ A }` becomes

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { createApiKey, findKeyByPlaintext } from "./api-keys";
@@ -67,7 +67,7 @@ export async function createProject(name: string, creatorId: string): Promise<Pr
 /** Deletes a project's app rows (keys, members, saved items cascade); spans are the caller's. */
 export async function deleteProject(id: number): Promise<boolean> {
   const db = await getAppDb();
-  const rows = await db.delete(projects).where(and(eq(projects.id, id))).returning({ id: projects.id });
+  const rows = await db.delete(projects).where(eq(projects.id, id)).returning({ id: projects.id });
   return rows.length > 0;
 }
 

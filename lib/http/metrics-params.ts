@@ -2,7 +2,8 @@ import { MeasureError, parseAttrRef, parseMeasure } from "@/lib/metrics/measure"
 import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
 import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
 import { BadRequestError } from "./errors";
-import { matchesEverything, traceqlParam } from "./traceql-param";
+import { isMatchAll } from "@/lib/traceql/match-all";
+import { traceqlParam } from "./traceql-param";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
 
 const INTRINSIC_GROUPS = { name: "name", status: "status", kind: "kind", "resource.service.name": "service", service: "service" } as const;
@@ -22,7 +23,7 @@ export function parseGroupRef(text: string, param = "groupBy"): GroupRef {
 /** A TraceQL filter as the set of spans it matches (checked here, compiled by the store); null for every span. */
 export function spanFilterParam(q: string | null | undefined, param = "q"): string | null {
   const text = traceqlParam(q, param);
-  return matchesEverything(text) ? null : text;
+  return isMatchAll(text) ? null : text;
 }
 
 /** A range that must be finite (charts need both ends): default the last 24 hours. */

@@ -12,8 +12,3 @@ export function traceqlParam(q: string | null | undefined, param: string): strin
   if (problem) throw new QueryError(`${param}: ${problem.message}`, problem.from, problem.to);
   return text;
 }
-
-/** `{}` (or nothing): every span, so no condition at all. */
-export function matchesEverything(q: string | null | undefined): boolean {
-  return !q || /^\s*(\{\s*\})?\s*$/.test(q);
-}

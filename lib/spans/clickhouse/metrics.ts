@@ -1,9 +1,10 @@
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
+import { collectSeries } from "@/lib/metrics/collect-series";
 import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
 import { projectFilter, rows, type ChContext, type Params } from "./context";
 import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
 import { IS_ERROR } from "./schema";
-import { matchesAll } from "./search";
+import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import { traceSummariesSql } from "./trace-summaries";
 import { compileChQuery, matchedSpansSql } from "./traceql/compile";
 
@@ -51,7 +52,7 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
   const startMs = Number(q.startNs / 1_000_000n);
   const stepMs = Number(q.stepNs / 1_000_000n);
   const labels = q.groupBy.map(groupLabel);
-  const bySeries = collect(list, startMs, stepMs, (r) => {
+  const bySeries = collectSeries(list, { startMs, stepMs }, (r) => r.bucket === null, (r) => {
     const group: MetricsSeries["group"] = {};
     labels.forEach((l, i) => (group[l] = i === 0 ? r.g0 : r.g1));
     return group;
@@ -72,28 +73,6 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
   const other = await rows<Row>(ctx, `SELECT bucket, ${agg} AS value, ${counted}
     FROM (${base}) WHERE NOT (${keep.join(" OR ")})
     GROUP BY GROUPING SETS ((bucket), ()) SETTINGS group_by_use_nulls = 1`, params);
-  const rest = [...collect(other, startMs, stepMs, () => ({ other: true })).values()];
+  const rest = [...collectSeries(other, { startMs, stepMs }, (r) => r.bucket === null, () => ({ other: true })).values()];
   return { series: [...kept, ...rest], ...frame };
-}
-
-function collect(list: Row[], startMs: number, stepMs: number, group: (r: Row) => MetricsSeries["group"]) {
-  const bySeries = new Map<string, MetricsSeries>();
-  for (const r of list) {
-    const id = JSON.stringify([r.g0, r.g1]);
-    let s = bySeries.get(id);
-    if (!s) {
-      s = { group: group(r), points: [], total: null, count: 0 };
-      bySeries.set(id, s);
-    }
-    // NaN (0 / 0) and the infinities come back as null or as text.
-    const value = r.value === null || !Number.isFinite(Number(r.value)) ? null : Number(r.value);
-    if (r.bucket === null) {
-      s.total = value;
-      s.count = Number(r.n);
-    } else {
-      s.points.push({ t: startMs + Number(r.bucket) * stepMs, v: value });
-    }
-  }
-  for (const s of bySeries.values()) s.points.sort((a, b) => a.t - b.t);
-  return bySeries;
 }

@@ -1,4 +1,5 @@
 import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSortKey } from "@/lib/contract";
+import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import { encodeSearchCursor } from "../cursor";
 import type { TraceSearchQuery } from "../types";
 import { projectFilter, rows, type ChContext, type Params } from "./context";
@@ -6,9 +7,6 @@ import { traceSummariesSql } from "./trace-summaries";
 import { compileChQuery, matchedTracesSql } from "./traceql/compile";
 
 type HitsQuery = Pick<TraceSearchQuery, "projectId" | "q" | "startNs" | "endNs">;
-
-/** `{}`, or nothing: every trace starting in the window (no span is read). */
-export const matchesAll = (q: string | null) => !q || /^\s*(\{\s*\})?\s*$/.test(q);
 
 /** Project and time window on span rows; {start}/{end} are inclusive, as DuckDB's BETWEEN. */
 export const spanScope = (ctx: ChContext) =>

@@ -4,6 +4,7 @@ import type { PromotedColumns } from "../layout";
 import type { TraceSearchQuery } from "../types";
 import { compileSpanFilter, compileTraceQL, type CompiledTraceQL } from "./traceql";
 import type { SpanFilter } from "./traceql/span-filter";
+import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 
 /*
  * The store's callers hand it TraceQL; DuckDB's SQL is made here, against this store's
@@ -14,7 +15,6 @@ export type CompiledSearch<Q extends { q: string } = TraceSearchQuery> = Omit<Q,
 export type CompiledMetricsQuery = Omit<MetricsQuery, "filter"> & { filter: SpanFilter | null };
 export type CompiledFunnelQuery = Omit<FunnelQuery, "steps"> & { steps: SpanFilter[] };
 
-const matchesAll = (q: string | null) => !q || /^\s*(\{\s*\})?\s*$/.test(q);
 
 export function compileSearch<Q extends { q: string }>(query: Q, columns: PromotedColumns): CompiledSearch<Q> {
   const { q, ...rest } = query;

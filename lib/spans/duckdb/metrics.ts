@@ -4,6 +4,7 @@ import type { CompiledMetricsQuery } from "./compiled-queries";
 import type { PromotedColumns } from "../layout";
 import { filterWhere, groupExpr, measureAggregate, measureValue, usedOnly } from "./metrics-sql";
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
+import { collectSeries } from "@/lib/metrics/collect-series";
 
 type Params = Record<string, string | number | bigint | boolean>;
 type Row = {
@@ -38,7 +39,7 @@ export async function queryMetrics(conn: DuckDBConnection, q: CompiledMetricsQue
   const startMs = Number(q.startNs / 1_000_000n);
   const stepMs = Number(q.stepNs / 1_000_000n);
   const labels = q.groupBy.map(groupLabel);
-  const bySeries = collect(rows, startMs, stepMs, (r) => {
+  const bySeries = collectSeries(rows, { startMs, stepMs }, (r) => Number(r.is_total) === 1, (r) => {
     const group: MetricsSeries["group"] = {};
     labels.forEach((l, i) => (group[l] = i === 0 ? r.g0 : r.g1));
     return group;
@@ -59,27 +60,6 @@ export async function queryMetrics(conn: DuckDBConnection, q: CompiledMetricsQue
   const other = `SELECT NULL AS g0, NULL AS g1, bucket, grouping(bucket) AS is_total, ${agg} AS value, ${counted}
     FROM (${base}) WHERE NOT (${keep.join(" OR ")}) GROUP BY GROUPING SETS ((bucket), ())`;
   const otherRows = (await conn.runAndReadAll(other, usedOnly(other, params))).getRowObjectsJS() as Row[];
-  const rest = [...collect(otherRows, startMs, stepMs, () => ({ other: true })).values()];
+  const rest = [...collectSeries(otherRows, { startMs, stepMs }, (r) => Number(r.is_total) === 1, () => ({ other: true })).values()];
   return { series: [...kept, ...rest], ...frame };
-}
-
-function collect(rows: Row[], startMs: number, stepMs: number, group: (r: Row) => MetricsSeries["group"]) {
-  const bySeries = new Map<string, MetricsSeries>();
-  for (const r of rows) {
-    const id = JSON.stringify([r.g0, r.g1]);
-    let s = bySeries.get(id);
-    if (!s) {
-      s = { group: group(r), points: [], total: null, count: 0 };
-      bySeries.set(id, s);
-    }
-    const value = r.value === null || Number.isNaN(Number(r.value)) ? null : Number(r.value);
-    if (Number(r.is_total) === 1) {
-      s.total = value;
-      s.count = Number(r.n);
-    } else {
-      s.points.push({ t: startMs + Number(r.bucket) * stepMs, v: value });
-    }
-  }
-  for (const s of bySeries.values()) s.points.sort((a, b) => a.t - b.t);
-  return bySeries;
 }

@@ -1,8 +1,8 @@
 import { recordActivity } from "@/lib/db/activity";
-import { membershipsOf } from "@/lib/db/members";
-import { createProject, ensureDefaultProject, getProjectById, listProjects, ProjectNameTaken, projectsByIds } from "@/lib/db/projects";
+import { accessibleProjects } from "@/lib/auth/accessible-projects";
+import { createProject, getProjectById, ProjectNameTaken } from "@/lib/db/projects";
 import type { Project } from "@/lib/db/schema";
-import { actorOf, isOwner, presentedKey, requireKey, requireOwner, requireUser } from "@/lib/http/auth";
+import { actorOf, presentedKey, requireKey, requireOwner, requireUser } from "@/lib/http/auth";
 import { jsonError } from "@/lib/http/errors";
 import { createProjectBody } from "@/lib/http/team-bodies";
 import { parseJsonBody } from "@/lib/http/zod-body";
@@ -18,11 +18,7 @@ export async function GET(req: Request) {
   }
   const auth = await requireUser(req);
   if (!auth.ok) return auth.response;
-  await ensureDefaultProject();
-  if (isOwner(auth.user)) return Response.json({ projects: (await listProjects()).map((p) => view(p, "admin")) });
-  const mine = await membershipsOf(auth.user.id);
-  const roles = new Map(mine.map((m) => [m.projectId, m.role]));
-  return Response.json({ projects: (await projectsByIds([...roles.keys()])).map((p) => view(p, roles.get(p.id)!)) });
+  return Response.json({ projects: (await accessibleProjects(auth.user)).map(({ project, role }) => view(project, role)) });
 }
 
 /** `{ name }` -> `{ id, slug, name }`; the instance owner only, who becomes its admin. */
