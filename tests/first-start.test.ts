@@ -51,3 +51,11 @@ describe("first start without SPANLENS_ADMIN_*", () => {
     expect(Number(locked.headers.get("x-retry-after"))).toBeGreaterThan(0);
   });
 });
+
+describe("a start that cannot succeed", () => {
+  it("exits with the reason instead of listening unhealthy", async () => {
+    // better-auth refuses this password; the owner cannot be made, so the server must not serve.
+    const started = startServer({ env: { SPANLENS_ADMIN_EMAIL: "short@bars.local", SPANLENS_ADMIN_PASSWORD: "short" } });
+    await expect(started).rejects.toThrow(/server exited with 1[\s\S]*cannot start: password: use \d+ to \d+ characters/);
+  }, 120_000);
+});
