@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-states";
+import { SeriesLegend } from "@/components/charts/series-legend";
 import { typesByLabel, useAttributeKeys, useCurrency, useMetrics } from "@/components/charts/queries";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useHydrated } from "@/components/ui/use-now";
@@ -19,6 +21,8 @@ import { toChartSeries, toRows, visibleKeys } from "@/lib/chart-data/series";
 export function KeyChart({ params, range }: { params: Record<string, string>; range: ChartRange }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  // Which values are isolated: local, the panel is a preview (Open in Metrics keeps the choice in a URL).
+  const [selected, setSelected] = useState<string[]>([]);
   const { view = "line", ...api } = params;
   // Hourly over a day: at this size finer buckets are hairlines.
   const metrics = useMetrics(new URLSearchParams({ ...api, top: "5", step: "1h" }).toString());
@@ -46,7 +50,7 @@ export function KeyChart({ params, range }: { params: Record<string, string>; ra
           kind={view === "bar" ? "bar" : "line"}
           rows={toRows(result, series, emptyBucketIsZero(spec.fn))}
           series={series}
-          shown={visibleKeys(series, [])}
+          shown={visibleKeys(series, selected)}
           stepMs={result.stepMs}
           yTitle=""
           format={(v) => formatValue(v, kind, currency)}
@@ -55,6 +59,9 @@ export function KeyChart({ params, range }: { params: Record<string, string>; ra
           height={170}
           onDrill={(s, t) => router.push(tracesHref({ filter: api.q ?? "", series: s, allSeries: series, types, bucket: { t, stepMs: result.stepMs }, range }))}
         />
+      )}
+      {result && (
+        <SeriesLegend series={series} shown={visibleKeys(series, selected)} selected={selected} onSelect={setSelected} format={(v) => formatValue(v, kind, currency)} />
       )}
     </section>
   );

@@ -23,14 +23,14 @@ export function TypeChips({ types }: { types: string[] }) {
  * One key: what the catalog knows at once (types, spans, first and last seen), and its
  * distinct count and top values once the row scrolls into view.
  */
-export function KeyRow({ k, selected, onSelect }: { k: AttributeKeyInfo; selected: boolean; onSelect: () => void }) {
+export function KeyRow({ k, compact, selected, onSelect }: { k: AttributeKeyInfo; compact: boolean; selected: boolean; onSelect: () => void }) {
   const ref = useRef<HTMLTableRowElement>(null);
   const seen = useSeen(ref);
   const values = useKeyValues(k.scope, k.key, 3, seen);
   const onlyDoubles = k.types.every((t) => UNCATALOGUED.has(t));
   return (
     <tr ref={ref} onClick={onSelect} aria-selected={selected} className={`h-7 cursor-pointer border-b border-line/60 ${selected ? "bg-selected" : "hover:bg-hover"}`} data-testid="attribute-row">
-      <td className="max-w-80 truncate pl-6 pr-2">
+      <td className={`${compact ? "max-w-64" : "max-w-80"} truncate pl-6 pr-2`}>
         <button type="button" data-row-focus onClick={(e) => (e.stopPropagation(), onSelect())} className="max-w-full truncate text-left font-mono" title={`${k.scope}.${k.key}`}>
           {k.key}
         </button>
@@ -41,11 +41,15 @@ export function KeyRow({ k, selected, onSelect }: { k: AttributeKeyInfo; selecte
       <td className="px-2 text-right font-mono text-muted" title={onlyDoubles ? "Doubles are not catalogued: open the key for an estimate" : "Distinct values in the catalog"}>
         {onlyDoubles ? <span className="text-faint">not counted</span> : values.data ? formatInteger(values.data.distinctValues) : ""}
       </td>
-      <td className="max-w-56 truncate px-2 font-mono text-xs text-muted">
-        {values.data?.values.map((v) => `${v.value} (${formatCount(v.count)})`).join(", ")}
-      </td>
-      <td className="px-2 text-muted"><RelativeTime unixNano={k.firstSeenUnixNano} /></td>
-      <td className="px-2 text-muted"><RelativeTime unixNano={k.lastSeenUnixNano} /></td>
+      {!compact && (
+        <>
+          <td className="max-w-56 truncate px-2 font-mono text-xs text-muted">
+            {values.data?.values.map((v) => `${v.value} (${formatCount(v.count)})`).join(", ")}
+          </td>
+          <td className="px-2 text-muted"><RelativeTime unixNano={k.firstSeenUnixNano} /></td>
+          <td className="px-2 text-muted"><RelativeTime unixNano={k.lastSeenUnixNano} /></td>
+        </>
+      )}
     </tr>
   );
 }

@@ -7,6 +7,8 @@ import { KeyRow } from "./key-row";
 import type { AttributeKeyInfo } from "@/lib/contract";
 
 interface Props {
+  /** The side panel is open: drop the columns it repeats, so the table fits beside it without clipping. */
+  compact?: boolean;
   keys: AttributeKeyInfo[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -15,7 +17,7 @@ interface Props {
 export const keyId = (k: Pick<AttributeKeyInfo, "scope" | "key">) => `${k.scope}:${k.key}`;
 
 /** Every key, grouped by namespace (`business.*`, `customer.*`), busiest first. */
-export function KeyTable({ keys, selected, onSelect }: Props) {
+export function KeyTable({ compact = false, keys, selected, onSelect }: Props) {
   const groups = groupByNamespace(keys);
   const th = "h-7 px-2 font-medium text-muted";
   return (
@@ -27,21 +29,25 @@ export function KeyTable({ keys, selected, onSelect }: Props) {
           <th className={th}>Types</th>
           <th className={`${th} text-right`}>Spans</th>
           <th className={`${th} text-right`} title="Distinct values the catalog holds">Distinct</th>
-          <th className={th}>Top values</th>
-          <th className={th}>First seen</th>
-          <th className={th}>Last seen</th>
+          {!compact && (
+            <>
+              <th className={th}>Top values</th>
+              <th className={th}>First seen</th>
+              <th className={th}>Last seen</th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody onKeyDown={onRowArrowKeys}>
         {groups.map((g) => (
           <Fragment key={g.namespace}>
             <tr className="border-b border-line bg-panel/60">
-              <th colSpan={8} scope="colgroup" className="h-6 px-2 text-left font-mono text-xs font-medium text-muted">
+              <th colSpan={compact ? 5 : 8} scope="colgroup" className="h-6 px-2 text-left font-mono text-xs font-medium text-muted">
                 {g.namespace === "(top level)" ? g.namespace : `${g.namespace}.*`} <span className="font-sans font-normal text-faint">· {g.keys.length}</span>
               </th>
             </tr>
             {g.keys.map((k) => (
-              <KeyRow key={keyId(k)} k={k} selected={selected === keyId(k)} onSelect={() => onSelect(keyId(k))} />
+              <KeyRow key={keyId(k)} k={k} compact={compact} selected={selected === keyId(k)} onSelect={() => onSelect(keyId(k))} />
             ))}
           </Fragment>
         ))}

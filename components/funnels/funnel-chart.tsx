@@ -43,10 +43,11 @@ export function FunnelChart({ rows, entity, onStep, onDropOff }: Props) {
         />
         <Bar dataKey="count" stackId="f" fill="var(--accent)" isAnimationActive={false} cursor="pointer" onClick={(d) => onStep((d.payload as FunnelRow).index)}>
           <LabelList dataKey="share" position="insideTop" fill="var(--bg)" fontSize={11} formatter={(v: unknown) => (typeof v === "number" ? formatPercent(v) : "")} />
-          {/* The first step has nothing stacked above it, so its count sits on this bar. */}
+          {/* Each count sits on its own bar's top, inside the grey lost part stacked above it:
+              a label on the stack's top would stand at the previous step's height. */}
           <LabelList
             dataKey="count"
-            content={(p) => (p.index === 0 && typeof p.value === "number" ? (
+            content={(p) => (typeof p.value === "number" ? (
               <text x={Number(p.x) + Number(p.width) / 2} y={Number(p.y) - 6} textAnchor="middle" fill="var(--fg)" fontSize={11}>{formatCount(p.value)}</text>
             ) : null)}
           />
@@ -54,9 +55,7 @@ export function FunnelChart({ rows, entity, onStep, onDropOff }: Props) {
         <Bar dataKey="lostBefore" stackId="f" fill="var(--faint)" fillOpacity={0.35} isAnimationActive={false} cursor="pointer" onClick={(d) => {
           const r = d.payload as FunnelRow;
           if (r.index > 0) onDropOff(r.index - 1);
-        }}>
-          <LabelList dataKey="count" position="top" fill="var(--fg)" fontSize={11} formatter={(v: unknown) => (typeof v === "number" ? formatCount(v) : "")} />
-        </Bar>
+        }} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -29,7 +29,9 @@ export function WaterfallView({ model, traceId }: { model: WaterfallModel; trace
   const maxName = Math.max(200, Math.round(listWidth * 0.7));
   const nameWidth = Math.min(maxName, chosenWidth ?? Math.min(DEFAULT_NAME_WIDTH, Math.max(220, Math.round(listWidth * 0.4))));
   const timelineWidth = Math.max(0, listWidth - nameWidth);
-  const ticks = useMemo(() => timeTicks(view.from, view.to, Math.max(2, Math.floor(timelineWidth / 110))), [view, timelineWidth]);
+  // A tick per ~80 px, and at least 4: with the span panel open the timeline is narrow, and
+  // 2 or 3 ticks cannot be read as a scale.
+  const ticks = useMemo(() => timeTicks(view.from, view.to, Math.max(4, Math.floor(timelineWidth / 80))), [view, timelineWidth]);
 
   // Moving to a row that a collapse hides opens its ancestors first; the scroll waits for the new rows.
   // A row already on screen is scrolled to at once: nothing may re-render for it (a ?span=

@@ -21,6 +21,8 @@ describe("attribute explorer", () => {
   });
   it("charts numbers over time and strings by value", () => {
     expect(chartParams("span", "business.revenue_impact", ["double"], { since: "24h" })).toMatchObject({ measure: "sum(span.business.revenue_impact)" });
+    // A level (the customer's lifetime value, repeated on each of their spans) is averaged, not summed.
+    expect(chartParams("span", "customer.lifetime_value", ["double"], { since: "24h" })).toMatchObject({ measure: "avg(span.customer.lifetime_value)" });
     expect(chartParams("span", "db.execution_time", ["double"], { since: "24h" })).toMatchObject({ measure: "p95(span.db.execution_time)" });
     expect(chartParams("span", "customer.tier", ["string"], { since: "1h" })).toEqual({ since: "1h", measure: "count", groupBy: "span.customer.tier", q: "{ span.customer.tier != nil }", view: "bar" });
   });

@@ -1,4 +1,4 @@
-import { moneyKey, parseMeasureText } from "./measure";
+import { isAdditiveMoney, moneyKey, parseMeasureText } from "./measure";
 import { rangeParams, type ChartRange } from "./range";
 import { traceqlField, valueCondition } from "./traceql";
 
@@ -46,7 +46,8 @@ export function chartParams(scope: Scope, key: string, types: string[], range: C
   const base = { ...rangeParams(range) };
   if (scope === "event") return { ...base, q: `{ ${label} != nil }`, measure: "count", view: "bar" };
   if (scope !== "intrinsic" && isNumeric(types) && !types.includes("string")) {
-    const measure = moneyKey(parseMeasureText(`sum(${label})`)) ? `sum(${label})` : `p95(${label})`;
+    const money = moneyKey(parseMeasureText(`sum(${label})`));
+    const measure = money ? (isAdditiveMoney(money) ? `sum(${label})` : `avg(${label})`) : `p95(${label})`;
     return { ...base, q: `{ ${label} != nil }`, measure, view: "line" };
   }
   return { ...base, measure: "count", groupBy: label, q: scope === "intrinsic" ? "" : `{ ${label} != nil }`, view: "bar" };

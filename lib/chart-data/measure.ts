@@ -47,6 +47,15 @@ export function moneyKey(spec: MeasureSpec): string | null {
   return key;
 }
 
+// A customer's lifetime value or an account balance is a level, not a flow: summing it over
+// every span that repeats it counts the same money once per request.
+const LEVEL_KEY = /(lifetime|ltv|balance|limit|remaining|budget)/i;
+
+/** Whether a sum of this money key means something (revenue, refunds), or it is a level to average. */
+export function isAdditiveMoney(key: string): boolean {
+  return !LEVEL_KEY.test(key);
+}
+
 /** Where a money attribute's currency would be stated (`business.currency` for `business.x`). */
 export function currencyKeys(key: string): string[] {
   const ns = key.includes(".") ? key.slice(0, key.lastIndexOf(".") + 1) : "";

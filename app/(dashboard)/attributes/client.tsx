@@ -72,7 +72,7 @@ export function AttributesClient() {
               </EmptyState>
             </div>
           ) : (
-            <KeyTable keys={shown} selected={url.key} onSelect={(id) => void setUrl({ key: id === url.key ? null : id }, { history: "push" })} />
+            <KeyTable compact={open !== null} keys={shown} selected={url.key} onSelect={(id) => void setUrl({ key: id === url.key ? null : id }, { history: "push" })} />
           )}
         </div>
         {open && <KeyDetail key={url.key} k={open} range={RANGE} onClose={() => void setUrl({ key: null })} />}
