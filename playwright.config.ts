@@ -14,7 +14,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
-  timeout: 60_000,
+  // CI runs on 2 busy cores: assertions wait for a state, and a loaded machine may take many
+  // seconds to reach it (5 s, the default, failed "points at the step…" under load 20).
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // Starts the real server on a free port with a temp data dir (see tests/server.ts).
   globalSetup: "./e2e/global-setup.ts",

@@ -116,7 +116,7 @@ test("shows new traces without a reload", async ({ page, request }) => {
   await expect(page.getByRole("heading", { name: "Traces", level: 1 })).toBeVisible();
   const root = `GET /live ${hex(3)}`;
   await ingest(request, [otlpTrace("e2e-live", hex(16), [{ spanId: hex(8), name: root, offsetMs: 0, durationMs: 5 }])]);
-  await expect(page.getByTestId("trace-row").filter({ hasText: root })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("trace-row").filter({ hasText: root })).toBeVisible({ timeout: 30_000 });
 });
 
 test("always offers the SDK snippets, pointing at this server", async ({ page }) => {
