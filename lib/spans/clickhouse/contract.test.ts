@@ -363,7 +363,6 @@ describe("ClickHouse: what waits for the engine-neutral query core", () => {
   it("throws NotSupportedError, which the HTTP layer answers with 501", async () => {
     const ch = engines.ch;
     const calls: (() => Promise<unknown>)[] = [
-      () => ch.queryFunnel({} as never),
       () => ch.samplingPreview(1, [], 0n, T0),
     ];
     for (const call of calls) {

@@ -22,8 +22,12 @@ function charted(ctx: ChContext, scope: MapScope, k: string, numeric: boolean): 
   return numeric ? number : `(${has} AND (${t} IN ('', 'string', 'bool') OR ${number}))`;
 }
 
-/** One attribute's value (NULL where absent), the span's before the resource's for `.key`. */
-function attrValue(ctx: ChContext, ref: AttrRef, k: string, numeric: boolean): string {
+/**
+ * One attribute's value (NULL where absent), the span's before the resource's for `.key`:
+ * as text where DuckDB reads its typed maps as text (charts' groups, funnels' entities), or
+ * as a number.
+ */
+export function attrValue(ctx: ChContext, ref: AttrRef, k: string, numeric: boolean): string {
   const read = (s: MapScope) => (numeric ? `toFloat64OrNull(${VALUES[s]}[${k}])` : `${VALUES[s]}[${k}]`);
   const one = (s: MapScope) => `if(${charted(ctx, s, k, numeric)}, ${read(s)}, NULL)`;
   if (ref.scope !== "any") return one(ref.scope);

@@ -17,6 +17,8 @@ import { requestBody } from "./rows";
 import { durationHistogram, searchTraces } from "./search";
 import { queryMetrics } from "./metrics";
 import type { MetricsQuery } from "@/lib/metrics/types";
+import type { FunnelQuery } from "@/lib/metrics/funnel-types";
+import { funnelDropOff, queryFunnel } from "./funnel";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -188,10 +190,15 @@ export class ClickHouseSpanStore implements SpanStore {
     return queryMetrics(this.ctx, query);
   }
 
-  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
-  async queryFunnel(): Promise<never> { throw new NotSupportedError("Funnels"); }
+  queryFunnel(query: FunnelQuery) {
+    return queryFunnel(this.ctx, query);
+  }
 
-  async funnelDropOff(): Promise<never> { throw new NotSupportedError("Funnel drop-off"); }
+  funnelDropOff(query: FunnelQuery, step: number, limit: number) {
+    return funnelDropOff(this.ctx, query, step, limit);
+  }
+
+  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
 
   async attributeStats(): Promise<never> { throw new NotSupportedError("Attribute statistics"); }
 
