@@ -5,7 +5,7 @@ import type { NormalizedSpan } from "@/lib/ingest/types";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { StorageStats } from "@/lib/contract";
-import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery } from "../types";
+import type { AttributeKeyQuery, AttributeStatsQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery } from "../types";
 import type { WriteQueueLimits } from "../write-limits";
 import { openClickHouseClient } from "./client";
 import type { ChContext } from "./context";
@@ -19,6 +19,7 @@ import { queryMetrics } from "./metrics";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
+import { attributeStats } from "./attribute-stats";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -198,9 +199,12 @@ export class ClickHouseSpanStore implements SpanStore {
     return funnelDropOff(this.ctx, query, step, limit);
   }
 
+  attributeStats(query: AttributeStatsQuery) {
+    return attributeStats(this.ctx, query);
+  }
+
   // Everything below waits for its ClickHouse rendering, and answers 501 until then.
 
-  async attributeStats(): Promise<never> { throw new NotSupportedError("Attribute statistics"); }
 
   async searchInTrace(): Promise<never> { throw new NotSupportedError("Search within a trace"); }
 
