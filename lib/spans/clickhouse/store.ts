@@ -4,7 +4,7 @@ import type { ClickHouseEnv } from "@/lib/env";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
-import type { StorageStats } from "@/lib/contract";
+import type { StorageStats, TraceSearch } from "@/lib/contract";
 import type { AttributeKeyQuery, AttributeStatsQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery } from "../types";
 import type { WriteQueueLimits } from "../write-limits";
 import { openClickHouseClient } from "./client";
@@ -20,6 +20,7 @@ import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
+import { searchInTrace } from "./search-in-trace";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -203,10 +204,13 @@ export class ClickHouseSpanStore implements SpanStore {
     return attributeStats(this.ctx, query);
   }
 
+  searchInTrace(projectId: number, traceId: string, search: TraceSearch, limit: number) {
+    return searchInTrace(this.ctx, projectId, traceId, search, limit);
+  }
+
   // Everything below waits for its ClickHouse rendering, and answers 501 until then.
 
 
-  async searchInTrace(): Promise<never> { throw new NotSupportedError("Search within a trace"); }
 
   async samplingPreview(): Promise<never> { throw new NotSupportedError("The sampling preview"); }
 
