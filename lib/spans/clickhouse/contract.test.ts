@@ -359,23 +359,6 @@ describe("metrics on ClickHouse answer as DuckDB's", () => {
   });
 });
 
-describe("ClickHouse: what waits for the engine-neutral query core", () => {
-  it("throws NotSupportedError, which the HTTP layer answers with 501", async () => {
-    const ch = engines.ch;
-    const calls: (() => Promise<unknown>)[] = [
-      () => ch.samplingPreview(1, [], 0n, T0),
-    ];
-    for (const call of calls) {
-      const err = await call().then(() => null, (e: unknown) => e);
-      expect(isNotSupported(err)).toBe(true);
-      expect((err as Error).message).toMatch(/on ClickHouse yet$/);
-      const res = badRequestResponse(err)!;
-      expect(res.status).toBe(501);
-      expect((await res.json()).error).toMatch(/not supported on ClickHouse yet/);
-    }
-  });
-});
-
 /**
  * Rows inserted exactly as the collector's clickhouseexporter writes them: its DDL (from
  * its traces_table.sql), its column set, every value a string, SpanKind and StatusCode
@@ -483,6 +466,10 @@ describe("read mode on a collector-filled otel_traces", () => {
   it("writes nothing: ingest is refused, purges leave the collector's TTL in charge", async () => {
     const err = await reader.ingest(7, [span({ n: 1 })]).then(() => null, (e: unknown) => e);
     expect(isNotSupported(err)).toBe(true);
+    // The HTTP layer answers what an engine cannot do with 501 JSON naming it.
+    const res = badRequestResponse(err)!;
+    expect(res.status).toBe(501);
+    expect((await res.json()).error).toMatch(/^Ingest is not supported in ClickHouse read mode/);
     expect(await reader.purgeBefore(null, 2n ** 62n)).toEqual({ spans: 0 });
     expect(await reader.countSpans(7)).toBe(2);
   });

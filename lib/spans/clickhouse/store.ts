@@ -21,6 +21,7 @@ import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
 import { searchInTrace } from "./search-in-trace";
+import { samplingPreview } from "./sampling-preview";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
@@ -208,12 +209,9 @@ export class ClickHouseSpanStore implements SpanStore {
     return searchInTrace(this.ctx, projectId, traceId, search, limit);
   }
 
-  // Everything below waits for its ClickHouse rendering, and answers 501 until then.
-
-
-
-  async samplingPreview(): Promise<never> { throw new NotSupportedError("The sampling preview"); }
-
+  samplingPreview(projectId: number, rules: string[], startNs: bigint, endNs: bigint) {
+    return samplingPreview(this.ctx, projectId, rules, startNs, endNs);
+  }
 
   /** Resolves once every queued request is inserted (tests, loaders). */
   async settled(): Promise<void> {
