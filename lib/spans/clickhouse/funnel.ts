@@ -59,12 +59,13 @@ function entitiesSql(ctx: ChContext, q: FunnelQuery, params: Params): string {
     params.bkey = q.breakdown.key;
     ownBd = attrValue(ctx, q.breakdown, "{bkey:String}", false);
   }
-  const fallback = q.by !== "trace" || q.breakdown;
+  // Spans that can lend their trace an entity or breakdown value are read too.
+  const lenders = [...(q.by !== "trace" ? ["isNotNull(own_e)"] : []), ...(q.breakdown ? ["isNotNull(own_b)"] : [])];
   const rate = ctx.mode === "write" ? "SampleRate" : "1.0";
   const spans = `SELECT TraceId, toUnixTimestamp64Nano(Timestamp) AS ts, toFloat64(${rate}) AS rate, ${mask} AS mask,
       ${ownEntity} AS own_e, ${ownBd} AS own_b
     FROM ${ctx.names.spans}
-    WHERE ${projectFilter(ctx)}${RANGE}${fallback ? "" : " AND mask != 0"}`;
+    WHERE ${projectFilter(ctx)}${RANGE} AND (${["mask != 0", ...lenders].join(" OR ")})`;
   // Per trace: its step hits, and the smallest entity and breakdown value of any of its spans.
   const traces = `SELECT TraceId, min(own_e) AS fb_e, min(own_b) AS fb_b,
       groupArrayIf((ts, own_e, own_b, rate, mask), mask != 0) AS trace_hits
