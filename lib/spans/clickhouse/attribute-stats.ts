@@ -23,12 +23,12 @@ export async function attributeStats(ctx: ChContext, q: AttributeStatsQuery): Pr
   const rate = ctx.mode === "write" ? "SampleRate" : "1.0";
   const spans = `SELECT ${attrValue(ctx, ref, "{key:String}", false)} AS text, ${attrValue(ctx, ref, "{key:String}", true)} AS num,
       1.0 / ${rate} AS w
-    FROM ${ctx.names.spans} WHERE ${spanScope(ctx)} LIMIT 1 BY TraceId, SpanId`;
+    FROM ${ctx.names.spans} WHERE ${spanScope(ctx)} AND isNotNull(text) LIMIT 1 BY TraceId, SpanId`;
   type Row = {
     spans: number; distinct_approx: string; numeric_count: string;
     min: number | null; max: number | null; avg: number | null; p50: number | null; p95: number | null; sum: number | null;
   };
-  const [row] = await rows<Row>(ctx, `SELECT sumIf(w, isNotNull(text)) AS spans, uniq(text) AS distinct_approx,
+  const [row] = await rows<Row>(ctx, `SELECT sum(w) AS spans, uniq(text) AS distinct_approx,
       count(num) AS numeric_count, min(num) AS min, max(num) AS max, avgWeighted(num, w) AS avg,
       quantileExactInclusive(0.5)(num) AS p50, quantileExactInclusive(0.95)(num) AS p95, sum(num * w) AS sum
     FROM (${spans})`, params);

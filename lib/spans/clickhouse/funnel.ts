@@ -70,8 +70,11 @@ function entitiesSql(ctx: ChContext, q: FunnelQuery, params: Params): string {
   const traces = `SELECT TraceId, min(own_e) AS fb_e, min(own_b) AS fb_b,
       groupArrayIf((ts, own_e, own_b, rate, mask), mask != 0) AS trace_hits
     FROM (${spans}) GROUP BY TraceId HAVING notEmpty(trace_hits)`;
-  const hits = `SELECT coalesce(h.2, fb_e) AS entity, coalesce(h.3, fb_b) AS hit_bd, h.1 AS ts, TraceId AS trace_id, h.4 AS rate, h.5 AS mask
-    FROM (${traces}) ARRAY JOIN trace_hits AS h`;
+  // By trace without a breakdown, nothing needs a fallback: the step spans are the hits.
+  const hits = lenders.length
+    ? `SELECT coalesce(h.2, fb_e) AS entity, coalesce(h.3, fb_b) AS hit_bd, h.1 AS ts, TraceId AS trace_id, h.4 AS rate, h.5 AS mask
+      FROM (${traces}) ARRAY JOIN trace_hits AS h`
+    : `SELECT TraceId AS entity, own_b AS hit_bd, ts, TraceId AS trace_id, rate, mask FROM (${spans})`;
   const idx = q.steps.map((_, k) => {
     if (k === 0) return "arrayFirstIndex(h -> bitTest(h.4, 0), hs) AS i0";
     const prevTs = `hs[greatest(i${k - 1}, 1)].1`;

@@ -20,6 +20,10 @@ export async function samplingPreview(
     if (matchesAll(rule)) return `SELECT DISTINCT TraceId AS trace_id FROM ${ctx.names.spans} WHERE ${spanScope(ctx)}`;
     const q = compileChQuery(rule, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, `r${i}_`);
     Object.assign(params, q.params);
+    // One spanset (what sampling rules are): its spans' traces, without collecting the spans.
+    if ("leaf" in q.tree && q.leaves.length === 1) {
+      return `SELECT DISTINCT TraceId AS trace_id FROM ${ctx.names.spans} WHERE ${spanScope(ctx)} AND (${q.leaves[0]})`;
+    }
     return `SELECT trace_id FROM (${matchedTracesSql(q, ctx.names.spans, spanScope(ctx))})`;
   });
   const firstRule = matched.length
