@@ -31,7 +31,7 @@ function stepMatch(ctx: ChContext, step: string, i: number, params: Params): str
   if (matchesAll(step)) throw new Error(`funnel step ${i} matches every span; callers refuse that`);
   const q = compileChQuery(step, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, `s${i}_`);
   Object.assign(params, q.params);
-  if (q.leaves.length === 1) return `(${q.leaves[0]})`;
+  if ("leaf" in q.tree && q.leaves.length === 1) return `(${q.leaves[0]})`;
   // DuckDB evaluates structural steps over the spans of the range, its end included.
   const spans = matchedSpansSql(q, ctx.names.spans, spanScope(ctx));
   return `((TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans})))`;
