@@ -50,6 +50,11 @@ describe("searchInTrace", () => {
     expect(await find("deployment.region=eu-west")).toEqual([3]);
   });
 
+  it("matches the span name, which binds no attribute key", async () => {
+    expect(await find("name=OP-2")).toEqual([2]);
+    expect(await find("name!=op-2")).toEqual([1, 3, 4]);
+  });
+
   it("matches != only on spans that have the key", async () => {
     expect(await find("http.status_code!=200")).toEqual([2]);
   });

@@ -50,7 +50,8 @@ export async function searchInTrace(
       OR ${contains("attr")} OR ${contains("res")})`;
   } else {
     const cond = fieldCondition(search.key, search.op);
-    params.key = cond.key;
+    // DuckDB refuses a bound parameter the statement does not use (`name = x` reads no map).
+    if (cond.sql.includes("$key")) params.key = cond.key;
     params.value = search.value;
     where = cond.sql;
   }
