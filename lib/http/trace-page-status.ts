@@ -4,7 +4,8 @@ import { getProjectBySlug } from "@/lib/db/projects";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
 
-const TRACE_PAGE = /^\/traces\/([^/]+)\/?$/;
+/** `/traces/<id>`; `/traces/compare` is a page of its own, not a trace. */
+const TRACE_PAGE = /^\/traces\/(?!compare\/?$)([^/]+)\/?$/;
 
 /**
  * 404 for the page of a trace the project does not have, else null. The page itself
