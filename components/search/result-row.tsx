@@ -8,6 +8,7 @@ import type { ValueType } from "@/lib/query-builder/fields";
 import { formatCount } from "@/lib/format/count";
 import { serviceColor } from "@/lib/format/service-color";
 import { CopyId } from "@/components/ui/copy-id";
+import { PickCell, type TracePicks } from "@/components/trace-compare/pick-traces";
 import { ServiceChip } from "@/components/ui/service-chip";
 import { RelativeTime } from "@/components/ui/time";
 import { FilterValue, equals } from "./filter-value";
@@ -22,13 +23,15 @@ interface Props {
   hasQuery: boolean;
   onFilter: (row: BuilderRow) => void;
   columnType: (col: string) => ValueType;
+  picks?: TracePicks;
 }
 
-export function ResultRow({ trace: t, cols, longest, hasQuery, onFilter, columnType }: Props) {
+export function ResultRow({ trace: t, cols, longest, hasQuery, onFilter, columnType, picks }: Props) {
   const router = useRouter();
   const href = `/traces/${t.traceId}`;
   return (
     <tr data-testid="result-row" onClick={() => router.push(href)} className="cursor-pointer border-b border-line hover:bg-hover">
+      {picks && <PickCell traceId={t.traceId} picks={picks} />}
       <td className={`${TD} text-xs text-muted`}>
         <RelativeTime unixNano={t.startTimeUnixNano} />
       </td>

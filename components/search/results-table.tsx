@@ -2,6 +2,7 @@
 
 import type { BuilderRow } from "@/lib/query-builder/builder";
 import type { ValueType } from "@/lib/query-builder/fields";
+import type { TracePicks } from "@/components/trace-compare/pick-traces";
 import { onRowArrowKeys } from "@/components/ui/row-keys";
 import { ResultRow } from "./result-row";
 import { SortHeader, TH } from "./sort-header";
@@ -18,16 +19,19 @@ interface Props {
   onFilter: (row: BuilderRow) => void;
   onRemoveColumn: (col: string) => void;
   columnType: (col: string) => ValueType;
+  /** Tick boxes to pick two traces to compare; none without. */
+  picks?: TracePicks;
 }
 
 /** One page of matching traces, compact rows; a row opens its trace, a value filters by itself. */
-export function ResultsTable({ traces, cols, sort, order, hasQuery, onSort, onFilter, onRemoveColumn, columnType }: Props) {
+export function ResultsTable({ traces, cols, sort, order, hasQuery, onSort, onFilter, onRemoveColumn, columnType, picks }: Props) {
   const longest = Math.max(0, ...traces.map((t) => t.durationMs));
   const sortProps = { sort, order, onSort };
   return (
     <table className="w-full border-collapse" data-testid="results-table">
       <thead>
         <tr>
+          {picks && <th scope="col" className={`${TH} w-8`}><span className="sr-only">Pick to compare</span></th>}
           <SortHeader label="Start" sortKey="start" className="w-24" {...sortProps} />
           <th scope="col" className={`${TH} w-32`}>Root service</th>
           <th scope="col" className={`${TH} min-w-40`}>Root span</th>
@@ -48,7 +52,7 @@ export function ResultsTable({ traces, cols, sort, order, hasQuery, onSort, onFi
       </thead>
       <tbody onKeyDown={onRowArrowKeys}>
         {traces.map((t) => (
-          <ResultRow key={t.traceId} trace={t} cols={cols} longest={longest} hasQuery={hasQuery} onFilter={onFilter} columnType={columnType} />
+          <ResultRow key={t.traceId} trace={t} cols={cols} longest={longest} hasQuery={hasQuery} onFilter={onFilter} columnType={columnType} picks={picks} />
         ))}
       </tbody>
     </table>

@@ -23,6 +23,7 @@ import { SavedFiltersPanel } from "@/components/search/saved-filters-panel";
 import { SearchSummary } from "@/components/search/search-summary";
 import { useSearchResults } from "@/components/search/use-search-results";
 import { resolveView, type SavedFilterRow, type SortKey } from "@/components/search/view";
+import { CompareButton, useTracePicks } from "@/components/trace-compare/pick-traces";
 import { Button } from "@/components/ui/button";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import type { BuilderRow } from "@/lib/query-builder/builder";
@@ -41,6 +42,7 @@ export function TracesClient() {
   const keys = useQuery(keysQuery());
   const view = resolveView(url, filters.data);
   const search = useSearchResults(view);
+  const picks = useTracePicks();
   const [saveAt, setSaveAt] = useState<number | null>(null);
   const { canEdit, reason: cannotEdit } = useCanEdit();
   // null: shown on wide screens only (CSS decides); a click makes it explicit.
@@ -153,6 +155,7 @@ export function TracesClient() {
               <div className="flex flex-wrap items-center gap-3">
                 <SearchSummary total={search.total} range={view.range} p95Ms={quantileUpperBound(bars, 0.95)} sort={view.sort} order={view.order} filterName={view.filter?.name ?? null} fetching={r.isFetching} />
                 <span className="ml-auto" />
+                <CompareButton picks={picks} />
                 <ColumnPicker cols={view.cols} onChange={(cols) => void setUrl({ cols })} />
                 <Pager index={search.index} shown={search.traces.length} total={search.total} hasNext={search.hasNext} busy={r.isFetchingNextPage} onPrev={search.prev} onNext={() => void search.next()} />
               </div>
@@ -168,6 +171,7 @@ export function TracesClient() {
                   onFilter={onFilter}
                   onRemoveColumn={(c) => void setUrl({ cols: view.cols.filter((x) => x !== c) })}
                   columnType={(c) => { const f = parseFieldText(c); return f ? fieldType(f, keys.data) : "string"; }}
+                  picks={picks}
                 />
               </div>
             </section>

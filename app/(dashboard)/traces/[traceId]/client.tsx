@@ -2,6 +2,7 @@
 
 import { TopBar } from "@/components/nav/top-bar";
 import { CopyLinkMenu } from "@/components/share/copy-link-menu";
+import { CompareWith } from "@/components/trace-compare/compare-with";
 import { TraceWaterfall } from "@/components/waterfall/trace-waterfall";
 import { CopyId } from "@/components/ui/copy-id";
 import { ServiceChip } from "@/components/ui/service-chip";
@@ -23,6 +24,7 @@ export function TraceClient({ summary }: { summary: TraceSummary }) {
           </span>
         }
       >
+        <CompareWith summary={summary} />
         <CopyLinkMenu keeps="the selected span, zoom, search and collapsed spans" />
       </TopBar>
       <TraceWaterfall summary={summary} />
