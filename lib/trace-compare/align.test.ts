@@ -148,18 +148,16 @@ describe("alignTraces", () => {
     expect(al.maxDepth).toBe(3);
   });
 
-  it("stays linear: a 100,000-span chain and a 100,000-span flat trace each align in well under a second", () => {
+  // No timing assertion (the machine may be loaded): a walk quadratic in depth or width would run into the test timeout.
+  it("stays linear: a 100,000-span chain and a 100,000-span flat trace align", () => {
     const N = 100_000;
     const chain = compactTrace(Array.from({ length: N }, (_, i): SpanSpec => ({ id: `s${i}`, parent: i ? `s${i - 1}` : null, start: i / 1000, end: 200, name: `op${i % 7}` })));
     const flat = compactTrace(Array.from({ length: N }, (_, i): SpanSpec => ({ id: `f${i}`, parent: i ? "f0" : null, start: i / 1000, end: 200, name: `op${i % 50}` })));
-    const t0 = performance.now();
     const deep = alignTraces(chain, chain);
     const wide = alignTraces(flat, chain);
-    const ms = performance.now() - t0;
     expect(deep.nodes.length).toBe(N + 1);
     expect(deep.maxDepth).toBe(N);
     expect(wide.counts.both).toBe(2); // op0 and op1 under it
-    expect(ms).toBeLessThan(5_000); // generous for a loaded 2-core machine; a quadratic walk takes minutes
   });
 });
 

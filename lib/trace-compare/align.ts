@@ -63,41 +63,64 @@ export const presenceOf = (n: AlignedNode): Presence => (n.a.count > 0 && n.b.co
 
 const emptySide = (): SideStats => ({ count: 0, sumNs: 0, maxNs: 0, errors: 0, spanId: null, startNs: Infinity, subtree: 0 });
 
-/** Separates the parts of a node key; neither service nor span names hold it in practice, and a clash only merges two rows. */
-const SEP = "\u0000";
-
 /**
  * Aligns two traces by operation path, the way Jaeger's trace comparison does, in time linear
  * in their spans: each span is placed once, under the node of its parent, keyed by the parent
- * node's id (not the whole path, so a 100,000-deep chain costs no more than a flat trace).
+ * node's id and its (service, name) pair as one number (not the whole path, and no string
+ * built per span, so a 100,000-deep chain costs no more than a flat trace).
  * Spans whose parent never arrived are treated as roots; a parent cycle is cut at its first
  * span in start order. No span is dropped.
  */
 export function alignTraces(a: CompactTrace, b: CompactTrace): Alignment {
   const top: AlignedNode = { id: 0, parent: -1, depth: 0, service: "", name: "", a: emptySide(), b: emptySide(), children: [] };
   const nodes: AlignedNode[] = [top];
-  const byKey = new Map<string, number>();
-  const childOf = (parent: number, service: string, name: string): AlignedNode => {
-    const key = parent + SEP + service + SEP + name;
+  // Services and names numbered across both traces, so a (service, name) pair is one number.
+  const services = new Interner();
+  const names = new Interner();
+  const localA = { service: a.services.map((s) => services.id(s)), name: a.names.map((s) => names.id(s)) };
+  const localB = { service: b.services.map((s) => services.id(s)), name: b.names.map((s) => names.id(s)) };
+  const pairs = Math.max(1, services.size) * Math.max(1, names.size);
+  const maxNodes = a.spanId.length + b.spanId.length + 1;
+  // Past 2^53 a number key would collide: fall back to strings (never seen in practice).
+  const numeric = maxNodes * pairs < Number.MAX_SAFE_INTEGER;
+  const byKey = new Map<number | string, number>();
+  const childOf: ChildOf = (parent, service, name) => {
+    const key = numeric ? parent * pairs + service * names.size + name : `${parent}/${service}/${name}`;
     let id = byKey.get(key);
     if (id === undefined) {
       id = nodes.length;
       byKey.set(key, id);
       const p = nodes[parent];
-      nodes.push({ id, parent, depth: p.depth + 1, service, name, a: emptySide(), b: emptySide(), children: [] });
+      nodes.push({ id, parent, depth: p.depth + 1, service: services.list[service], name: names.list[name], a: emptySide(), b: emptySide(), children: [] });
       p.children.push(id);
     }
     return nodes[id];
   };
-  const overviewA = placeSide(a, "a", top, childOf);
-  const overviewB = placeSide(b, "b", top, childOf);
+  const overviewA = placeSide(a, localA, "a", top, childOf);
+  const overviewB = placeSide(b, localB, "b", top, childOf);
   // Siblings as they start: B's new paths among A's, not after them.
   const startOf = (id: number) => Math.min(nodes[id].a.startNs, nodes[id].b.startNs);
   for (const node of nodes) if (node.children.length > 1) node.children.sort((x, y) => startOf(x) - startOf(y) || x - y);
   return { nodes, ...preOrder(nodes), a: overviewA, b: overviewB, counts: countPresence(nodes) };
 }
 
-type ChildOf = (parent: number, service: string, name: string) => AlignedNode;
+class Interner {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  get size() {
+    return this.list.length;
+  }
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) this.ids.set(s, (i = this.list.push(s) - 1));
+    return i;
+  }
+}
+
+/** A trace's interned service and name indexes, mapped to the numbering shared by both traces. */
+type LocalIds = { service: number[]; name: number[] };
+
+type ChildOf = (parent: number, service: number, name: number) => AlignedNode;
 
 /** Span indexes by start (then index): the server sends them so, so this is one check as a rule. */
 function startOrder(trace: CompactTrace): Int32Array {
@@ -123,7 +146,7 @@ function childLists(parentOf: Int32Array, order: Int32Array) {
   return { first, kids };
 }
 
-function placeSide(trace: CompactTrace, side: "a" | "b", top: AlignedNode, childOf: ChildOf): TraceOverview {
+function placeSide(trace: CompactTrace, ids: LocalIds, side: "a" | "b", top: AlignedNode, childOf: ChildOf): TraceOverview {
   const n = trace.spanId.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) if (!indexOf.has(trace.spanId[i])) indexOf.set(trace.spanId[i], i);
@@ -140,7 +163,7 @@ function placeSide(trace: CompactTrace, side: "a" | "b", top: AlignedNode, child
   let head = 0;
   let tail = 0;
   const place = (i: number, parentNode: number) => {
-    const node = childOf(parentNode, trace.services[trace.service[i]] ?? "", trace.names[trace.name[i]] ?? "");
+    const node = childOf(parentNode, ids.service[trace.service[i]], ids.name[trace.name[i]]);
     nodeOf[i] = node.id;
     const s = node[side];
     const d = trace.durationNs[i];
