@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { Alignment } from "@/lib/trace-compare/align";
 import type { DurationMeasure } from "@/lib/trace-compare/diff";
 import { alikeSubtrees, visibleNodes } from "@/lib/trace-compare/visible";
@@ -28,6 +28,12 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: estimate, overscan: OVERSCAN });
+
+  // Keys work from the start: the tree takes the focus when it appears, unless something else has it.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) scroller.current?.focus({ preventScroll: true });
+  }, []);
 
   const toggle = useCallback((id: number) => {
     setCollapsed((prev) => {
@@ -105,7 +111,6 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
         aria-label="Aligned spans"
         aria-activedescendant={`cmp-row-${focus}`}
         tabIndex={0}
-        autoFocus
         onKeyDown={onKeyDown}
         onClick={onClick}
         data-testid="compare-tree"
