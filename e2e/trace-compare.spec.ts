@@ -60,9 +60,19 @@ test("two traces picked in /traces open side by side, and the link reopens the s
   // The longest-span measure lives in the URL too.
   await page.getByText("longest span").click();
   await expect(page).toHaveURL(/dur=max/);
-  await page.reload();
+  // A page of its own, not a trace called "compare" (which would answer 404).
+  const reloaded = await page.reload();
+  expect(reloaded?.status()).toBe(200);
   await expectAligned(page);
   await expect(page.getByRole("radio", { name: "longest span" })).toBeChecked();
+
+  // End goes to the last path (only in B); `b` opens its span in trace B's waterfall.
+  const bId = new URL(page.url()).searchParams.get("b");
+  await page.getByTestId("compare-tree").focus();
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("compare-tree")).toHaveAttribute("aria-activedescendant", /cmp-row-\d+/);
+  await page.keyboard.press("b");
+  await expect(page).toHaveURL(new RegExp(`/traces/${bId}\\?.*span=[0-9a-f]{16}`));
 });
 
 test("“Compare with…” on a trace page takes a pasted id; an unknown id is named", async ({ page }) => {

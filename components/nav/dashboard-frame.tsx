@@ -27,6 +27,15 @@ const WATERFALL_SHORTCUTS: [string[], string][] = [
   [["e"], "Next span with an error"],
 ];
 
+/** The comparison's keys (components/trace-compare/compare-tree.tsx), listed on /traces/compare. */
+const COMPARE_SHORTCUTS: [string[], string][] = [
+  [["↑", "↓"], "Move between paths"],
+  [["PgUp", "PgDn"], "Move a screen at a time"],
+  [["Home", "End"], "First or last path"],
+  [["→", "←"], "Expand or collapse, or go to the child or parent"],
+  [["a", "b"], "Open the path's span in trace A or B"],
+];
+
 function typingIn(target: EventTarget | null) {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
@@ -37,7 +46,9 @@ export function DashboardFrame({
   children, user, project, projects,
 }: { children: React.ReactNode; user: { email: string; name: string }; project: CurrentProject; projects: ProjectChoice[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const onTrace = /^\/traces\/[^/]+/.test(usePathname());
+  const pathname = usePathname();
+  const onCompare = pathname === "/traces/compare";
+  const onTrace = !onCompare && /^\/traces\/[^/]+/.test(pathname);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
@@ -81,6 +92,12 @@ export function DashboardFrame({
           <>
             <h3 className="mt-4 mb-2 text-xs font-semibold text-muted">In a trace&apos;s waterfall</h3>
             <ShortcutList items={WATERFALL_SHORTCUTS} />
+          </>
+        )}
+        {onCompare && (
+          <>
+            <h3 className="mt-4 mb-2 text-xs font-semibold text-muted">In a trace comparison</h3>
+            <ShortcutList items={COMPARE_SHORTCUTS} />
           </>
         )}
         <form method="dialog" className="mt-4 flex justify-end">

@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { memo } from "react";
 import { formatCount } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
 import { presenceOf, type AlignedNode } from "@/lib/trace-compare/align";
 import { durationDiff, measureOf, type DurationMeasure } from "@/lib/trace-compare/diff";
+import { withProject } from "@/components/project/with-project";
 import { ServiceChip } from "@/components/ui/service-chip";
 import { DIFF_BG, DIFF_TEXT, PRESENCE_BADGE } from "./diff-style";
 
@@ -14,8 +16,12 @@ const MAX_INDENT = 20;
 /** The numeric columns, shared by the header and the rows so they line up. */
 export const COLS = "grid grid-cols-[4.5rem_4.5rem_5.5rem_5.5rem_9rem] items-center gap-x-2 text-right";
 
+/** A span in its trace's waterfall, selected. */
+export const spanHref = (traceId: string, spanId: string) => withProject(`/traces/${traceId}?span=${spanId}`);
+
 interface Props {
   node: AlignedNode;
+  traces: { a: string; b: string };
   top: number;
   measure: DurationMeasure;
   collapsed: boolean;
@@ -50,7 +56,7 @@ function Difference({ node, measure }: { node: AlignedNode; measure: DurationMea
 }
 
 /** One aligned path: where it is (A, B or both), its spans per side and how long they took. */
-export const CompareRow = memo(function CompareRow({ node, top, measure, collapsed, focused }: Props) {
+export const CompareRow = memo(function CompareRow({ node, traces, top, measure, collapsed, focused }: Props) {
   const presence = presenceOf(node);
   const isTop = node.parent < 0;
   const hasChildren = node.children.length > 0;
@@ -65,7 +71,7 @@ export const CompareRow = memo(function CompareRow({ node, top, measure, collaps
       data-id={node.id}
       data-testid="compare-row"
       data-presence={isTop ? "trace" : presence}
-      className={`absolute inset-x-0 flex items-center border-b border-line/60 pr-3 font-mono text-xs tabular-nums [contain:strict] hover:bg-hover ${focused ? "group-focus:outline-2 group-focus:-outline-offset-2 group-focus:outline-accent" : ""}`}
+      className={`group/row absolute inset-x-0 flex items-center border-b border-line/60 pr-3 font-mono text-xs tabular-nums [contain:strict] hover:bg-hover ${focused ? "group-focus:outline-2 group-focus:-outline-offset-2 group-focus:outline-accent" : ""}`}
       style={{ height: ROW_H, transform: `translateY(${top}px)` }}
     >
       <div className="flex min-w-0 flex-1 items-center gap-1.5 font-sans" style={{ paddingLeft: 6 + Math.min(depth, MAX_INDENT) * INDENT + (hasChildren ? 0 : 22) }}>
@@ -95,6 +101,17 @@ export const CompareRow = memo(function CompareRow({ node, top, measure, collaps
             +{formatCount(node.a.subtree - node.a.count)} / +{formatCount(node.b.subtree - node.b.count)} below
           </span>
         )}
+        {/* Shown on hover and on the focused row; the keys `a` and `b` do the same. */}
+        <span className={`ml-auto flex shrink-0 gap-1 pl-2 font-mono text-[11px] ${focused ? "" : "opacity-0 group-hover/row:opacity-100"}`}>
+          {(["a", "b"] as const).map((side) => {
+            const spanId = node[side].spanId;
+            return spanId ? (
+              <Link key={side} tabIndex={-1} href={spanHref(traces[side], spanId)} title={`Open this span in trace ${side.toUpperCase()} (${side})`} className="rounded px-1 text-muted hover:bg-hover hover:text-fg">
+                {side.toUpperCase()}↗
+              </Link>
+            ) : null;
+          })}
+        </span>
       </div>
       <div className={COLS}>
         <Count count={node.a.count} errors={node.a.errors} />

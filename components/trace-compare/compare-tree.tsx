@@ -1,12 +1,13 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { Alignment } from "@/lib/trace-compare/align";
 import type { DurationMeasure } from "@/lib/trace-compare/diff";
 import { alikeSubtrees, visibleNodes } from "@/lib/trace-compare/visible";
 import { Button } from "@/components/ui/button";
-import { COLS, CompareRow, ROW_H } from "./compare-row";
+import { COLS, CompareRow, ROW_H, spanHref } from "./compare-row";
 
 const OVERSCAN = 8;
 const estimate = () => ROW_H;
@@ -14,7 +15,8 @@ const estimate = () => ROW_H;
 /**
  * The aligned tree, virtualised: only the rows in view are in the DOM, so two 100,000-span
  * traces scroll like small ones. One tab stop; keys as in a file tree (↑/↓ move, → expands
- * or goes to the first child, ← collapses or goes to the parent, Home/End, PageUp/PageDown).
+ * or goes to the first child, ← collapses or goes to the parent, Home/End, PageUp/PageDown;
+ * `a`/`b` open the row's span in trace A or B).
  */
 export function CompareTree({ alignment: al, measure }: { alignment: Alignment; measure: DurationMeasure }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
@@ -26,6 +28,7 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
     return m;
   }, [rows]);
   const scroller = useRef<HTMLDivElement>(null);
+  const router = useRouter();
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: estimate, overscan: OVERSCAN });
 
@@ -73,6 +76,13 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
       case " ":
         if (node.children.length > 0) toggle(node.id);
         break;
+      case "a":
+      case "b": {
+        const side = node[e.key];
+        if (!side.spanId) return;
+        router.push(spanHref(e.key === "a" ? al.a.traceId : al.b.traceId, side.spanId));
+        break;
+      }
       default: return;
     }
     e.preventDefault();
@@ -89,6 +99,7 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
   };
 
   const items = virtualizer.getVirtualItems();
+  const traces = useMemo(() => ({ a: al.a.traceId, b: al.b.traceId }), [al]);
   return (
     <section aria-label="Aligned span tree" className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-2 px-4 py-1.5">
@@ -119,7 +130,7 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const id = rows[item.index];
-            return <CompareRow key={id} node={al.nodes[id]} top={item.start} measure={measure} collapsed={collapsed.has(id)} focused={id === focus} />;
+            return <CompareRow key={id} node={al.nodes[id]} traces={traces} top={item.start} measure={measure} collapsed={collapsed.has(id)} focused={id === focus} />;
           })}
         </div>
       </div>
