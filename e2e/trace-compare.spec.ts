@@ -30,6 +30,7 @@ async function expectAligned(page: Page) {
   await expect(tree.locator('[data-presence="a"]')).toContainText("cmp op 80");
   await expect(page.getByTestId("compare-summary")).toHaveText(/0 paths in both · 1 only in A · 1 only in B/);
   await expect(page.getByTestId("diff-legend")).toContainText("B slower");
+  await expect(page.getByTestId("diff-legend")).toContainText("no badge: in both");
 }
 
 test("two traces picked in /traces open side by side, and the link reopens the same view", async ({ page }) => {

@@ -41,6 +41,7 @@ function Legend() {
       <span>deeper colour: ≥1.25× and ≥2×; within {Math.round(SAME_WITHIN * 100)}% is “same”</span>
       <span className={`rounded px-1 text-[10px] font-semibold uppercase ${PRESENCE_BADGE.a}`}>only A</span>
       <span className={`rounded px-1 text-[10px] font-semibold uppercase ${PRESENCE_BADGE.b}`}>only B</span>
+      <span>no badge: in both</span>
       <span>spans with status error: <span className="text-error">!n</span></span>
     </div>
   );
