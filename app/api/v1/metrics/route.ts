@@ -1,19 +1,23 @@
 import { authorize } from "@/lib/http/auth";
 import { badRequestResponse } from "@/lib/http/errors";
-import { parseMetricsParams } from "@/lib/http/metrics-params";
+import { parseMetricsRequest } from "@/lib/http/metrics-params";
+import { runMetricsPlan } from "@/lib/metrics/run-plan";
 import { getSpanStore } from "@/lib/spans";
 
 /**
  * `GET /api/v1/metrics?q=&measure=&groupBy=a,b&start=&end=&since=&step=&top=`: a measure of
  * the spans matching `q`, per group and time bucket, plus each group's total over the range.
+ * `q` may instead be a TraceQL metrics query (`{ } | rate() by (name)`), which replaces
+ * measure and groupBy.
  */
 export async function GET(req: Request) {
   const auth = await authorize(req);
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();
-    const query = parseMetricsParams(new URL(req.url).searchParams, auth.projectId);
-    return Response.json(await store.queryMetrics(query));
+    const { query, plan } = parseMetricsRequest(new URL(req.url).searchParams, auth.projectId);
+    const run = (q: typeof query) => store.queryMetrics(q);
+    return Response.json(plan ? await runMetricsPlan(run, query, plan) : await run(query));
   } catch (err) {
     const bad = badRequestResponse(err);
     if (bad) return bad;
