@@ -46,3 +46,11 @@ export async function runMetricsPlan(
   if (plan.top) series = topKPerStep(series, plan.top.dir, plan.top.k);
   return { ...merged, series };
 }
+
+/** A parsed request (see lib/http/metrics-params): the builder's one query, or a TraceQL metrics plan. */
+export function runMetricsRequest(
+  run: (q: MetricsQuery) => Promise<MetricsResult>,
+  req: { query: MetricsQuery; plan: MetricsPlan | null },
+): Promise<MetricsResult> {
+  return req.plan ? runMetricsPlan(run, req.query, req.plan) : run(req.query);
+}

@@ -1,7 +1,7 @@
 import { authorize } from "@/lib/http/auth";
 import { badRequestResponse } from "@/lib/http/errors";
 import { parseMetricsRequest } from "@/lib/http/metrics-params";
-import { runMetricsPlan } from "@/lib/metrics/run-plan";
+import { runMetricsRequest } from "@/lib/metrics/run-plan";
 import { getSpanStore } from "@/lib/spans";
 
 /**
@@ -15,9 +15,8 @@ export async function GET(req: Request) {
   if (!auth.ok) return auth.response;
   try {
     const store = await getSpanStore();
-    const { query, plan } = parseMetricsRequest(new URL(req.url).searchParams, auth.projectId);
-    const run = (q: typeof query) => store.queryMetrics(q);
-    return Response.json(plan ? await runMetricsPlan(run, query, plan) : await run(query));
+    const request = parseMetricsRequest(new URL(req.url).searchParams, auth.projectId);
+    return Response.json(await runMetricsRequest((q) => store.queryMetrics(q), request));
   } catch (err) {
     const bad = badRequestResponse(err);
     if (bad) return bad;
