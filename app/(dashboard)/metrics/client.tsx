@@ -109,9 +109,8 @@ export function MetricsClient() {
             </button>
           </p>
         )}
-        {/* A disabled fieldset disables every control inside it while the text is in charge. */}
-        <fieldset disabled={chart.beyondBuilder !== null} className="contents">
         <MetricsControls
+          locked={chart.beyondBuilder !== null}
           spec={spec}
           onMeasure={(measure) => setUrl({ measure, show: null })}
           groupBy={url.groupBy}
@@ -123,7 +122,6 @@ export function MetricsClient() {
           keys={keys.data ?? []}
           invalid={{ measure: errorFor(metrics.error, "measure") !== null, groupBy: errorFor(metrics.error, "groupBy") !== null, step: errorFor(metrics.error, "step") !== null }}
         />
-        </fieldset>
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-2">
           <MetricsSummary result={heatmap ? undefined : result} range={range} spec={spec} currency={currency} grouped={labels.length > 0} heatmap={heatmap} />
           <ViewTabs value={url.view} labels={VIEW_LABELS} onChange={(view) => setUrl({ view })} />
