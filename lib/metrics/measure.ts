@@ -1,7 +1,8 @@
 /**
  * What a chart measures, parsed from `measure=`: `count`, `rate`, `errorRate`,
  * `avg|p50|p90|p95|p99|min|max(duration)` or of a numeric attribute, `sum(<attr>)`,
- * `countDistinct(<attr>)`, and any other percentile as `p75(duration)`, `p99.9(span.x)`. Attributes are written as in TraceQL: `span.x`, `resource.x`, `.x`.
+ * `countDistinct(<attr>)`, and any other percentile as `p75(duration)`, `p99.9(span.x)`.
+ * Attributes are written as in TraceQL: `span.x`, `resource.x`, `.x`.
  */
 export type AttrRef = { scope: "span" | "resource" | "any"; key: string };
 

@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from "@lezer/common";
 import type { Field, MetricsFn, MetricsQueryAst, Pos } from "./ast";
 import { checkTraceQL } from "./check";
 import { TraceQLError, notSupported } from "./errors";
+import { children, firstSyntaxError } from "./parse";
 import { parseField } from "./parse-field";
 import { checkAggregateField } from "./semantics";
 
@@ -12,12 +13,6 @@ const FNS = new Set<string>([
 ]);
 const NEEDS_FIELD = new Set<string>(["avg_over_time", "min_over_time", "max_over_time", "sum_over_time", "quantile_over_time", "histogram_over_time"]);
 const FN_CALL = /\b(rate|count_over_time|[a-z]+_over_time|compare|topk|bottomk)\s*\(/;
-
-const children = (node: SyntaxNode) => {
-  const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (!c.type.isSkipped) out.push(c);
-  return out;
-};
 
 /** The query with strings and comments blanked (same length), so text scans see only code. */
 function mask(query: string): string {
@@ -62,25 +57,8 @@ function unparsedConstruct(query: string): TraceQLError | null {
   return null;
 }
 
-function firstError(tree: Tree, query: string): TraceQLError | null {
-  let found: TraceQLError | null = null;
-  tree.iterate({
-    enter(n) {
-      if (found) return false;
-      // `.95` is not a number to the grammar; the arguments are read from the text instead.
-      if (n.name === "MetricsOperationQuantileArgs") return false;
-      if (!n.type.isError) return undefined;
-      const text = query.slice(n.from, n.to).trim();
-      const next = /^\s*(\S{1,20})/.exec(query.slice(n.to))?.[1];
-      const message = text
-        ? `syntax error: unexpected "${text.slice(0, 40)}"`
-        : next ? `syntax error near "${next}"` : "syntax error: unexpected end of query";
-      found = new TraceQLError(message, n.from, n.to);
-      return false;
-    },
-  });
-  return found;
-}
+/** `.95` is not a number to the grammar; quantile arguments are read from the text instead. */
+const READ_AS_TEXT = new Set(["MetricsOperationQuantileArgs"]);
 
 /** `a | b | c` -> [a, b, c]; anything else is one stage. */
 function pipeStages(n: SyntaxNode): SyntaxNode[] {
@@ -127,7 +105,7 @@ export function parseMetricsTraceQL(query: string): MetricsQueryAst | null {
   const top = children(tree.topNode);
   const hint = top.find((n) => n.name === "WithHint");
   if (hint) throw notSupported(`with() query hints (${query.slice(hint.from, hint.to).replace(/\s+/g, " ")})`, hint);
-  const error = firstError(tree, query);
+  const error = firstSyntaxError(tree, query, READ_AS_TEXT);
   if (error) throw unparsedConstruct(query) ?? error;
   if (!top.length) return null;
   const stages = pipeStages(top[0]);

@@ -18,17 +18,18 @@ const UNSUPPORTED_STAGES: Record<string, string> = {
   CoalesceOperation: "coalesce()",
 };
 
-const children = (node: SyntaxNode) => {
+export const children = (node: SyntaxNode) => {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (!c.type.isSkipped) out.push(c);
   return out;
 };
 
-function firstSyntaxError(tree: Tree, src: string): TraceQLError | null {
+/** The first error node's complaint; `skip` names subtrees whose text is read another way. */
+export function firstSyntaxError(tree: Tree, src: string, skip: ReadonlySet<string> = new Set()): TraceQLError | null {
   let found: TraceQLError | null = null;
   tree.iterate({
     enter(n) {
-      if (found) return false;
+      if (found || skip.has(n.name)) return false;
       if (!n.type.isError) return undefined;
       const text = src.slice(n.from, n.to).trim();
       const next = /^\s*(\S{1,20})/.exec(src.slice(n.to))?.[1];
@@ -41,8 +42,6 @@ function firstSyntaxError(tree: Tree, src: string): TraceQLError | null {
   });
   return found;
 }
-
-export { children, firstSyntaxError };
 
 export function parseTraceQL(query: string): TraceQLAst {
   if (!query.trim()) throw new TraceQLError("empty query", 0, query.length);
