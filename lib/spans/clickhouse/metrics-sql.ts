@@ -1,6 +1,5 @@
-import type { AttrRef, Measure } from "@/lib/metrics/measure";
+import { quantileLiteral, type AttrRef, type Measure } from "@/lib/metrics/measure";
 import type { GroupRef } from "@/lib/metrics/types";
-import { quantileLiteral } from "@/lib/metrics/measure";
 import { spanColumns, type ChContext, type Params } from "./context";
 import { KIND_CODE_SQL, STATUS_CODE_SQL } from "./traceql/condition";
 
