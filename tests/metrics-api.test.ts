@@ -28,7 +28,7 @@ describe("metrics and funnels over HTTP", () => {
     const gold = m.body.series.find((s) => s.group["span.customer.tier"] === "gold")!;
     expect(gold.points).toEqual([{ t: BASE * 1000, v: 100 }, { t: (BASE + 60) * 1000, v: 300 }]);
 
-    const bad = await getJson<{ error: string }>(`/api/v1/metrics?measure=p42(duration)&${range}`);
+    const bad = await getJson<{ error: string }>(`/api/v1/metrics?measure=median(duration)&${range}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^measure: /);
 

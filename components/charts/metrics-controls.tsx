@@ -24,6 +24,8 @@ interface Props {
   onTop: (n: number) => void;
   keys: AttributeKeyInfo[];
   invalid: { measure?: boolean; groupBy?: boolean; step?: boolean };
+  /** The TraceQL text says what to measure and group by (beyond what these can show): they are read-only. */
+  locked?: boolean;
 }
 
 function labels(keys: AttributeKeyInfo[], numeric: boolean) {
@@ -33,7 +35,7 @@ function labels(keys: AttributeKeyInfo[], numeric: boolean) {
 }
 
 /** Measure, group-bys, step and top-N: everything the chart asks besides the filter and range. */
-export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onStep, top, onTop, keys, invalid }: Props) {
+export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onStep, top, onTop, keys, invalid, locked = false }: Props) {
   const unknown = groupBy.filter((g) => g && !isKnownGroupKey(g, keys));
   const setGroup = (i: number, v: string) => {
     const next = [groupBy[0] ?? "", groupBy[1] ?? ""];
@@ -46,7 +48,7 @@ export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onS
       <AttrDatalist id="attr-numeric" options={["duration", ...labels(keys, true)]} />
       <AttrDatalist id="attr-any" options={["trace", ...labels(keys, false)]} />
       <AttrDatalist id="attr-group" options={[...INTRINSIC_GROUPS, ...labels(keys, false)]} />
-      <fieldset className="flex items-center gap-1.5">
+      <fieldset disabled={locked} className={`flex items-center gap-1.5 ${locked ? "opacity-60" : ""}`}>
         <legend className="sr-only">Measure</legend>
         <span className="text-muted">Measure</span>
         <select
@@ -68,7 +70,7 @@ export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onS
           </>
         )}
       </fieldset>
-      <fieldset className="flex items-center gap-1.5">
+      <fieldset disabled={locked} className={`flex items-center gap-1.5 ${locked ? "opacity-60" : ""}`}>
         <legend className="sr-only">Group by</legend>
         <span className="text-muted">Group by</span>
         <AttrInput value={groupBy[0] ?? ""} onCommit={(v) => setGroup(0, v)} list="attr-group" label="Group by" placeholder="e.g. span.customer.tier" className="w-52" invalid={invalid.groupBy || unknown.includes(groupBy[0])} testId="group-by-0" />

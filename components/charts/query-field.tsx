@@ -17,6 +17,8 @@ interface Props {
   placeholder?: string;
   label?: string;
   testId?: string;
+  /** Accept TraceQL metrics queries as well as filters. */
+  metrics?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Props {
  * catalog, the server's error underlined where it is), with the error spelled out below
  * for as long as the text is the one the server judged.
  */
-export function QueryField({ value, onChange, onRun, problem, placeholder = "{ } (every span)", label = "TraceQL filter", testId = "query-input" }: Props) {
+export function QueryField({ value, onChange, onRun, problem, placeholder = "{ } (every span)", label = "TraceQL filter", testId = "query-input", metrics = false }: Props) {
   const client = useQueryClient();
   const catalog = useMemo(() => catalogOf(client), [client]);
   const errorId = useId();
@@ -39,7 +41,7 @@ export function QueryField({ value, onChange, onRun, problem, placeholder = "{ }
       className="flex min-w-0 flex-1 flex-col gap-1"
       data-testid={testId}
     >
-      <TraceQLEditor value={value} onChange={onChange} onRun={onRun} problem={current} catalog={catalog} placeholder={placeholder} />
+      <TraceQLEditor value={value} onChange={onChange} onRun={onRun} problem={current} catalog={catalog} placeholder={placeholder} metrics={metrics} />
       {current && (
         <p id={errorId} role="alert" className="text-xs text-error" data-testid="query-problem">
           {current.message} (column {current.from + 1})

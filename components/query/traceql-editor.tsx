@@ -19,6 +19,8 @@ interface Props {
   problem: QueryProblem | null;
   catalog: Catalog;
   placeholder?: string;
+  /** Accept TraceQL metrics queries (`{ } | rate() by (name)`), as /metrics does. */
+  metrics?: boolean;
 }
 
 /** Marks edits that came from props (builder, saved filter, click to filter), not typing. */
@@ -28,7 +30,7 @@ const external = Annotation.define<boolean>();
  * The TraceQL editor: highlighting from the lezer grammar, autocomplete from the attribute
  * catalog, errors underlined in place. Enter runs the query; Shift+Enter adds a line.
  */
-export function TraceQLEditor({ value, onChange, onRun, problem, catalog, placeholder = "" }: Props) {
+export function TraceQLEditor({ value, onChange, onRun, problem, catalog, placeholder = "", metrics = false }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const handlers = useRef({ onChange, onRun });
@@ -59,7 +61,7 @@ export function TraceQLEditor({ value, onChange, onRun, problem, catalog, placeh
           traceql(),
           traceqlTheme,
           autocompletion({ override: [traceqlCompletion(catalog)], icons: false, activateOnTypingDelay: 50, interactionDelay: 0 }),
-          traceqlLint(),
+          traceqlLint({ metrics }),
           placeholderExt(placeholder),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": "TraceQL query", "data-search": "", "data-testid": "query-editor" }),
@@ -76,7 +78,7 @@ export function TraceQLEditor({ value, onChange, onRun, problem, catalog, placeh
     };
     // The editor is created once; `value` changes arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [catalog]);
+  }, [catalog, metrics]);
 
   useEffect(() => {
     const v = view.current;

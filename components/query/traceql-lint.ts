@@ -2,6 +2,18 @@ import { linter, type Diagnostic } from "@codemirror/lint";
 import { StateEffect, StateField } from "@codemirror/state";
 import { parseTraceQL } from "@/lib/traceql/parse";
 import { TraceQLError } from "@/lib/traceql/errors";
+import { planFromTraceQL } from "@/lib/metrics/from-traceql";
+import { looksLikeMetrics, parseMetricsTraceQL } from "@/lib/traceql/metrics";
+
+/** What the editor checks as you type: a spanset query, or (on /metrics) a TraceQL metrics query too. */
+function check(doc: string, metrics: boolean): void {
+  if (!metrics || !looksLikeMetrics(doc)) {
+    parseTraceQL(doc);
+    return;
+  }
+  const ast = parseMetricsTraceQL(doc);
+  if (ast) planFromTraceQL(ast);
+}
 
 /** The server's complaint about a query it was asked to run (a type clash the parser cannot see). */
 export interface QueryProblem {
@@ -29,10 +41,10 @@ function diagnostic(doc: string, message: string, from: number, to: number): Dia
 }
 
 /**
- * Problems in the editor: a parse error as you type (the same parser the server runs, so the
+ * Problems in the editor: a parse error as you type (`metrics`: metrics queries are allowed) (the same parser the server runs, so the
  * same message), else what the server said about this exact text when it was run.
  */
-export function traceqlLint() {
+export function traceqlLint({ metrics = false }: { metrics?: boolean } = {}) {
   return [
     serverProblem,
     linter(
@@ -40,7 +52,7 @@ export function traceqlLint() {
         const doc = view.state.doc.toString();
         if (!doc.trim() || /^\s*\{\s*\}\s*$/.test(doc)) return [];
         try {
-          parseTraceQL(doc);
+          check(doc, metrics);
         } catch (err) {
           if (err instanceof TraceQLError) return [diagnostic(doc, err.message, err.from, err.to)];
           throw err;

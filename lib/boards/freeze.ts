@@ -2,7 +2,8 @@ import { currencyKeys } from "@/lib/chart-data/measure";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
 import { getSavedFunnel } from "@/lib/db/saved-funnels";
 import { funnelBody, toFunnelQuery } from "@/lib/http/funnel-body";
-import { parseMetricsParams } from "@/lib/http/metrics-params";
+import { parseMetricsRequest } from "@/lib/http/metrics-params";
+import { runMetricsRequest } from "@/lib/metrics/run-plan";
 import { parseSearchParams } from "@/lib/http/search-params";
 import { getSpanStore } from "@/lib/spans";
 import { panelReads, type PanelRead } from "./panel-queries";
@@ -28,7 +29,7 @@ const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 async function answer(read: PanelRead, projectId: number, store: Store): Promise<unknown> {
   switch (read.kind) {
     case "metrics":
-      return asJson(await store.queryMetrics(parseMetricsParams(new URLSearchParams(read.qs), projectId)));
+      return asJson(await runMetricsRequest((q) => store.queryMetrics(q), parseMetricsRequest(new URLSearchParams(read.qs), projectId)));
     case "traces":
       return asJson(await store.searchTraces(parseSearchParams(new URLSearchParams(read.qs), projectId)));
     case "funnel": {

@@ -1,3 +1,4 @@
+import { looksLikeMetrics } from "@/lib/traceql/metrics";
 import { isMatchAll } from "./traceql";
 import { rangeFromUrl, rangeParams } from "./range";
 
@@ -24,9 +25,12 @@ export function metricsApiQuery(s: MetricsUrlState, overrides: Partial<Record<"q
   const p = new URLSearchParams();
   const q = overrides.q ?? s.q;
   if (!isMatchAll(q)) p.set("q", q.trim());
-  p.set("measure", overrides.measure ?? (s.measure || "count"));
-  const groupBy = overrides.groupBy ?? s.groupBy.map((g) => g.trim()).filter(Boolean).slice(0, MAX_GROUP_BY).join(",");
-  if (groupBy) p.set("groupBy", groupBy);
+  // A TraceQL metrics query says what to measure and how to group by itself.
+  if (!looksLikeMetrics(q)) {
+    p.set("measure", overrides.measure ?? (s.measure || "count"));
+    const groupBy = overrides.groupBy ?? s.groupBy.map((g) => g.trim()).filter(Boolean).slice(0, MAX_GROUP_BY).join(",");
+    if (groupBy) p.set("groupBy", groupBy);
+  }
   for (const [k, v] of Object.entries(rangeParams(rangeFromUrl(s)))) p.set(k, v);
   if (s.step) p.set("step", s.step);
   if (s.top !== DEFAULT_TOP) p.set("top", String(s.top));

@@ -1,7 +1,10 @@
 import { MeasureError, parseAttrRef, parseMeasure } from "@/lib/metrics/measure";
 import { autoStepNs, MAX_POINTS, parseStep } from "@/lib/metrics/step";
 import type { GroupRef, MetricsQuery } from "@/lib/metrics/types";
-import { BadRequestError } from "./errors";
+import { planFromTraceQL, type MetricsPlan } from "@/lib/metrics/from-traceql";
+import { TraceQLError } from "@/lib/traceql/errors";
+import { looksLikeMetrics, parseMetricsTraceQL } from "@/lib/traceql/metrics";
+import { BadRequestError, QueryError } from "./errors";
 import { isMatchAll } from "@/lib/traceql/match-all";
 import { traceqlParam } from "./traceql-param";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
@@ -34,6 +37,35 @@ export function parseChartRange(params: URLSearchParams) {
   const endNs = parseTimeParam("end", params.get("end")) ?? now;
   if (startNs >= endNs) throw new BadRequestError("end", "must be after start");
   return { startNs, endNs };
+}
+
+/**
+ * A request: the builder's parameters, or a TraceQL metrics query in `q`
+ * (`{ } | rate() by (name)`), which then says what to measure and how to group by itself.
+ * Range, step and top come from the parameters either way.
+ */
+export function parseMetricsRequest(params: URLSearchParams, projectId: number): { query: MetricsQuery; plan: MetricsPlan | null } {
+  const plan = metricsPlanParam(params.get("q"));
+  if (!plan) return { query: parseMetricsParams(params, projectId), plan: null };
+  for (const name of ["measure", "groupBy"]) {
+    if (params.get(name)) throw new BadRequestError(name, "q is a TraceQL metrics query, which already says what to measure and group by; leave this out");
+  }
+  const rest = new URLSearchParams(params);
+  rest.delete("q");
+  const query = parseMetricsParams(rest, projectId);
+  return { query: { ...query, filter: isMatchAll(plan.filter) ? null : plan.filter, measure: plan.measures[0].measure, groupBy: plan.groupBy }, plan };
+}
+
+/** `q` as a TraceQL metrics plan, or null when it has no metrics function (a plain filter). */
+export function metricsPlanParam(q: string | null, param = "q"): MetricsPlan | null {
+  if (!q || !looksLikeMetrics(q)) return null;
+  try {
+    const ast = parseMetricsTraceQL(q);
+    return ast && planFromTraceQL(ast);
+  } catch (err) {
+    if (err instanceof TraceQLError) throw new QueryError(`${param}: ${err.message}`, err.from, err.to);
+    throw err;
+  }
 }
 
 export function parseMetricsParams(params: URLSearchParams, projectId: number): MetricsQuery {

@@ -92,3 +92,30 @@ export type Spanset =
   | ({ kind: "pipeline"; source: Spanset; stages: PipelineStage[] } & Pos);
 
 export type TraceQLAst = Spanset;
+
+/** Tempo's metrics functions (`{ } | rate() by (...)`), the ones this compiler answers. */
+export type MetricsFn =
+  | "rate"
+  | "count_over_time"
+  | "avg_over_time"
+  | "min_over_time"
+  | "max_over_time"
+  | "sum_over_time"
+  | "quantile_over_time"
+  | "histogram_over_time";
+
+/**
+ * `<spanset> | fn(field, q...) by (a, b) | topk(n)`. The spanset part stays TraceQL text
+ * (a prefix of the query, so its positions are the query's): stores compile it as a filter.
+ */
+export type MetricsQueryAst = {
+  kind: "metrics";
+  /** The spans it reads; null when the query starts with the function (every span). */
+  filter: ({ text: string } & Pos) | null;
+  fn: MetricsFn;
+  fnAt: Pos;
+  field: Field | null;
+  quantiles: ({ value: number } & Pos)[];
+  by: Field[];
+  top: ({ dir: "topk" | "bottomk"; k: number } & Pos) | null;
+} & Pos;

@@ -18,8 +18,12 @@
  * - Pipelines: `| { cond }`, `| count()|avg()|min()|max()|sum() op value` per trace,
  *   over duration or a numeric attribute (read as DOUBLE, so ints past 2^53 round).
  *
+ * - A query that starts with an aggregate (`avg(.x) > 1`) follows `{ }`, as in Tempo.
+ * - Metrics queries (`{ } | rate() by (name) | topk(5)`) through parseMetricsTraceQL
+ *   (metrics.ts); lib/metrics/from-traceql.ts turns them into chart queries.
+ *
  * Not supported (TraceQLError naming the construct): by(), select(), coalesce(),
- * metrics functions (rate(), quantile_over_time()...), with() hints, the experimental
+ * metrics functions inside a spanset query, with() hints, the experimental
  * !> !>> !< !<< !~ and union &> &>> &< &<< &~ operators, parent./link./instrumentation.
  * attributes, event:timeSinceStart and other intrinsics not listed above, arithmetic,
  * field-to-field comparisons, Grafana template variables.
@@ -27,4 +31,5 @@
 export { TraceQLError } from "./errors";
 export { checkTraceQL } from "./check";
 export { parseTraceQL } from "./parse";
+export { parseMetricsTraceQL } from "./metrics";
 export type * from "./ast";

@@ -18,17 +18,18 @@ const UNSUPPORTED_STAGES: Record<string, string> = {
   CoalesceOperation: "coalesce()",
 };
 
-const children = (node: SyntaxNode) => {
+export const children = (node: SyntaxNode) => {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (!c.type.isSkipped) out.push(c);
   return out;
 };
 
-function firstSyntaxError(tree: Tree, src: string): TraceQLError | null {
+/** The first error node's complaint; `skip` names subtrees whose text is read another way. */
+export function firstSyntaxError(tree: Tree, src: string, skip: ReadonlySet<string> = new Set()): TraceQLError | null {
   let found: TraceQLError | null = null;
   tree.iterate({
     enter(n) {
-      if (found) return false;
+      if (found || skip.has(n.name)) return false;
       if (!n.type.isError) return undefined;
       const text = src.slice(n.from, n.to).trim();
       const next = /^\s*(\S{1,20})/.exec(src.slice(n.to))?.[1];
@@ -45,12 +46,13 @@ function firstSyntaxError(tree: Tree, src: string): TraceQLError | null {
 export function parseTraceQL(query: string): TraceQLAst {
   if (!query.trim()) throw new TraceQLError("empty query", 0, query.length);
   const tree = parser.parse(query);
+  const top = children(tree.topNode);
+  // Before syntax errors: the grammar knows no hint names, so `with(sample=0.1)` is one.
+  const hint = top.find((n) => n.name === "WithHint");
+  if (hint) throw notSupported(`with() query hints (${query.slice(hint.from, hint.to).replace(/\s+/g, " ")})`, hint);
   const error = firstSyntaxError(tree, query);
   if (error) throw error;
   checkDepth(tree);
-  const top = children(tree.topNode);
-  const hint = top.find((n) => n.name === "WithHint");
-  if (hint) throw notSupported("with() query hints", hint);
   return new Walker(query).spanset(top[0]);
 }
 
@@ -127,8 +129,10 @@ class Walker {
   /** A SpansetPipeline's only child when it is not inside a pipe. */
   private pipelineItem(n: SyntaxNode): Spanset {
     if (n.name === "SpansetExpression" || n.name === "SpansetFilter") return this.spanset(n);
+    // Tempo reads a query that starts with an aggregate (`avg(.x) > 1`) as following `{ }`.
     if (n.name === "ScalarFilter") {
-      throw new TraceQLError("an aggregate filter must follow a spanset: { ... } | count() > 1", n.from, n.to);
+      const every: SpansetFilter = { kind: "filter", condition: null, from: n.from, to: n.from };
+      return { kind: "pipeline", source: every, stages: [this.scalarFilter(n)], from: n.from, to: n.to };
     }
     if (n.name in UNSUPPORTED_STAGES) throw notSupported(UNSUPPORTED_STAGES[n.name], n);
     if (n.name === "MetricsOperation") {
@@ -147,7 +151,11 @@ class Walker {
     const [l, op, r] = children(node);
     const opText = this.text(op);
     if (opText === "=~" || opText === "!~") throw new TraceQLError(`${opText} cannot compare aggregates`, op.from, op.to);
-    return { kind: "scalarFilter", op: opText as ScalarComparisonOp, left: this.scalar(l), right: this.scalar(r), from: node.from, to: node.to };
+    const left = this.scalar(l);
+    const right = this.scalar(r);
+    // As inside `{ }`: a stage that compares two literals asks nothing of the spans.
+    if (left.kind === "static" && right.kind === "static") throw notSupported("comparing two literals", node);
+    return { kind: "scalarFilter", op: opText as ScalarComparisonOp, left, right, from: node.from, to: node.to };
   }
 
   private scalar(node: SyntaxNode): ScalarExpr {

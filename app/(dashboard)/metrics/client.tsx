@@ -3,7 +3,7 @@
 import { AddToBoard } from "@/components/boards/add-to-board";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { TopBar } from "@/components/nav/top-bar";
 import { errorFor } from "@/components/charts/api";
 import { ChartSkeleton, QueryErrorNote } from "@/components/charts/chart-states";
@@ -21,6 +21,7 @@ import { Button } from "@/components/ui/button";
 import { tracesHref } from "@/lib/chart-data/drill";
 import { parseMeasureText, valueKind } from "@/lib/chart-data/measure";
 import { groupLabels, metricsApiQuery } from "@/lib/chart-data/metrics-query";
+import { effectiveChart, readMetricsText, withoutPlanLabels } from "@/lib/chart-data/traceql-metrics";
 import { describeRange, isPinned, rangeFromUrl, type ChartRange } from "@/lib/chart-data/range";
 import { metricsParsers } from "./search-params";
 
@@ -31,19 +32,41 @@ export function MetricsClient() {
   // Every change is a history entry, so Back walks through the questions asked.
   const [url, setUrl] = useQueryStates(metricsParsers, { history: "push" });
   const range = rangeFromUrl(url);
-  const spec = parseMeasureText(url.measure);
-  const labels = groupLabels(url.groupBy);
+  // The editor holds the chart as TraceQL metrics text; the URL holds the builder's parameters
+  // when the builder can show that text, and the text itself when it cannot (topk, histograms...).
+  const chart = effectiveChart(url, groupLabels);
+  const spec = parseMeasureText(chart.measure);
+  const labels = chart.groupLabels;
+  const filter = chart.filter;
   const keys = useAttributeKeys();
   const types = typesByLabel(keys.data);
   const currency = useCurrency(spec);
   const heatmap = url.view === "heatmap";
   const metrics = useMetrics(heatmap ? null : metricsApiQuery(url), { live: !isPinned(range) });
 
-  const [draft, setDraft] = useState({ for: url.q, text: url.q });
-  const text = draft.for === url.q ? draft.text : url.q;
-  const run = (q: string = text) => (q === url.q ? void metrics.refetch() : void setUrl({ q, show: null }));
+  const [draft, setDraft] = useState({ for: chart.text, text: chart.text });
+  const text = draft.for === chart.text ? draft.text : chart.text;
+  const run = (t: string = text) => {
+    if (t === chart.text) return void metrics.refetch();
+    const reading = readMetricsText(t);
+    if (reading.kind === "builder") {
+      return void setUrl({ q: reading.q, measure: reading.measure, groupBy: reading.groupBy.length ? reading.groupBy : null, show: null });
+    }
+    // A filter keeps the builder's measure; text beyond the builder (or wrong) goes to the server as is.
+    const keep = reading.kind === "filter" && !chart.reading;
+    setUrl({ q: t, show: null, ...(keep ? {} : { measure: null, groupBy: null }) });
+  };
+  // A link may carry text the builder can show: move it into the builder's parameters.
+  const movable = chart.reading?.kind === "builder" ? chart.reading : null;
+  const movableKey = movable && JSON.stringify(movable);
+  useEffect(() => {
+    if (!movableKey) return;
+    const m = JSON.parse(movableKey) as { q: string; measure: string; groupBy: string[] };
+    void setUrl({ q: m.q, measure: m.measure, groupBy: m.groupBy.length ? m.groupBy : null }, { history: "replace" });
+  }, [movableKey, setUrl]);
   const qError = errorFor(metrics.error, "q");
-  const problem = qError ? { query: url.q, message: qError.detail, from: qError.from ?? 0, to: qError.to ?? qError.from ?? 0 } : null;
+  // The server's positions are in the q it was sent: the text itself, or the filter the text starts with.
+  const problem = qError ? { query: chart.text, message: qError.detail, from: qError.from ?? 0, to: qError.to ?? qError.from ?? 0 } : null;
   const paramError = metrics.error && !qError ? metrics.error : null;
   const setRange = (r: ChartRange) => setUrl(isPinned(r) ? { start: r.start, end: r.end, since: null } : { since: r.since, start: null, end: null });
   const result = metrics.data;
@@ -58,19 +81,36 @@ export function MetricsClient() {
           range={range}
           draft={() => ({
             kind: "metrics",
-            title: `${url.measure}${labels.length ? ` by ${labels.join(", ")}` : ""}`,
+            title: `${chart.measure}${labels.length ? ` by ${labels.join(", ")}` : ""}`,
             query: { q: url.q, measure: url.measure, groupBy: url.groupBy, step: url.step, top: url.top, view: url.view },
             size: { w: 6, h: url.view === "table" ? 9 : 8 },
-            asNumber: labels.length ? undefined : { kind: "number", title: url.measure, query: { q: url.q, measure: url.measure }, size: { w: 3, h: 4 } },
+            asNumber: labels.length ? undefined : { kind: "number", title: chart.measure, query: { q: url.q, measure: url.measure }, size: { w: 3, h: 4 } },
           })}
         />
       </TopBar>
       <div className="flex flex-col gap-3 p-4">
         <div className="flex items-start gap-2">
-          <QueryField value={text} onChange={(t) => setDraft({ for: url.q, text: t })} onRun={run} problem={problem} />
+          <QueryField
+            value={text}
+            onChange={(t) => setDraft({ for: chart.text, text: t })}
+            onRun={run}
+            problem={problem}
+            metrics
+            label="TraceQL metrics query"
+            placeholder="{ } | rate() by (resource.service.name)"
+          />
           <Button variant="primary" onClick={() => run()} data-testid="run-query">Run</Button>
         </div>
+        {chart.beyondBuilder && (
+          <p role="status" className="text-xs text-muted" data-testid="beyond-builder">
+            The builder cannot show {chart.beyondBuilder}: the chart follows the TraceQL text.{" "}
+            <button type="button" className="text-accent underline" onClick={() => setUrl({ q: filter, measure: null, groupBy: null, show: null })}>
+              Back to the builder
+            </button>
+          </p>
+        )}
         <MetricsControls
+          locked={chart.beyondBuilder !== null}
           spec={spec}
           onMeasure={(measure) => setUrl({ measure, show: null })}
           groupBy={url.groupBy}
@@ -91,10 +131,10 @@ export function MetricsClient() {
         )}
         {heatmap ? (
           <HeatmapPanel
-            filter={url.q}
+            filter={filter}
             range={range}
             step={url.step}
-            onDrill={(band, t, stepMs) => router.push(tracesHref({ filter: url.q, extra: [band.condition], bucket: { t, stepMs }, range }))}
+            onDrill={(band, t, stepMs) => router.push(tracesHref({ filter, extra: [band.condition], bucket: { t, stepMs }, range }))}
           />
         ) : result ? (
           <MetricsView
@@ -106,10 +146,12 @@ export function MetricsClient() {
             currency={currency}
             selected={url.show}
             onSelect={(show) => setUrl({ show: show.length ? show : null }, { history: "replace" })}
-            href={(s, all, t, stepMs) => tracesHref({ filter: url.q, series: s, allSeries: all, types, bucket: t === null ? undefined : { t, stepMs }, range })}
+            href={(s, all, t, stepMs) => tracesHref({
+              filter, series: withoutPlanLabels(s), allSeries: all.map(withoutPlanLabels), types, bucket: t === null ? undefined : { t, stepMs }, range,
+            })}
             onDrill={(href) => router.push(href)}
             stale={metrics.isPlaceholderData}
-            query={url.q}
+            query={filter}
             rangeText={describeRange(range)}
           />
         ) : metrics.isPending ? (

@@ -6,7 +6,8 @@ import { Suspense } from "react";
 import { attributeKeysKey, metricsKey } from "@/components/charts/queries";
 import { metricsApiQuery } from "@/lib/chart-data/metrics-query";
 import { pageAccess } from "@/lib/auth/page-access";
-import { parseMetricsParams } from "@/lib/http/metrics-params";
+import { parseMetricsRequest } from "@/lib/http/metrics-params";
+import { runMetricsRequest } from "@/lib/metrics/run-plan";
 import { getSpanStore } from "@/lib/spans";
 import { MetricsClient } from "./client";
 import Loading from "./loading";
@@ -28,7 +29,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   await Promise.all([
     state.view === "heatmap"
       ? null
-      : queryClient.prefetchQuery({ queryKey: metricsKey(qs), queryFn: () => store.queryMetrics(parseMetricsParams(new URLSearchParams(qs), project.id)) }),
+      : queryClient.prefetchQuery({
+        queryKey: metricsKey(qs),
+        queryFn: () => runMetricsRequest((q) => store.queryMetrics(q), parseMetricsRequest(new URLSearchParams(qs), project.id)),
+      }),
     queryClient.prefetchQuery({ queryKey: attributeKeysKey, queryFn: () => store.listAttributeKeys({ projectId: project.id, limit: 5000 }) }),
   ]);
   return (

@@ -346,6 +346,12 @@ describe("metrics on ClickHouse answer as DuckDB's", () => {
     ["countDistinct(trace)", { filter: "{ status = error } || { kind = server }", measure: { fn: "countDistinct", of: "trace" }, groupBy: [] }],
     ["countDistinct(.customer.tier) by http status", { filter: null, measure: { fn: "countDistinct", of: { scope: "any", key: "customer.tier" } },
       groupBy: [{ scope: "span", key: "http.response.status_code" }] }],
+    ["p75(duration), any quantile", { filter: null, measure: { fn: "quantile", q: 0.75, of: "duration" }, groupBy: [{ intrinsic: "kind" }] }],
+    ["p99.9(span.items)", { filter: null, measure: { fn: "quantile", q: 0.999, of: { scope: "span", key: "items" } }, groupBy: [] }],
+    // Room for every bucket: folding ties into "other" is an engine's choice (see top 2 above).
+    ["histogram of duration", { filter: null, measure: { fn: "count" }, groupBy: [{ log2Bucket: "duration" }], topN: 50 } as never],
+    ["histogram of .items by name", { filter: null, measure: { fn: "count" },
+      groupBy: [{ intrinsic: "name" }, { log2Bucket: { scope: "any", key: "items" } }], topN: 50 } as never],
     ["count of { A } && { B }", { filter: '{ name = "charge" } && { name = "fetch row" }', measure: { fn: "count" }, groupBy: [{ intrinsic: "name" }] }],
   ];
 

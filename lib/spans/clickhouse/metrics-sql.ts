@@ -1,4 +1,4 @@
-import type { AttrRef, Measure } from "@/lib/metrics/measure";
+import { quantileLiteral, type AttrRef, type Measure } from "@/lib/metrics/measure";
 import type { GroupRef } from "@/lib/metrics/types";
 import { spanColumns, type ChContext, type Params } from "./context";
 import { KIND_CODE_SQL, STATUS_CODE_SQL } from "./traceql/condition";
@@ -37,6 +37,12 @@ export function attrValue(ctx: ChContext, ref: AttrRef, k: string, numeric: bool
 const NAMED = (code: string, names: string[]) => `arrayElement([${names.map((n) => `'${n}'`).join(", ")}], ${code} + 1)`;
 
 export function groupExpr(ctx: ChContext, g: GroupRef, param: string, params: Params): string {
+  if ("log2Bucket" in g) {
+    // The exponent of the power-of-two bucket (see GroupRef), as DuckDB's store gives it.
+    if (g.log2Bucket !== "duration") params[param] = g.log2Bucket.key;
+    const v = g.log2Bucket === "duration" ? "Duration" : attrValue(ctx, g.log2Bucket, `{${param}:String}`, true);
+    return `if(${v} > 0, toString(toInt64(ceil(log2(${v})))), NULL)`;
+  }
   if ("intrinsic" in g) {
     switch (g.intrinsic) {
       case "name": return "toString(SpanName)";
@@ -79,6 +85,7 @@ export function measureAggregate(m: Measure, seconds: string): string {
     case "p90": return "quantileExactInclusive(0.9)(v)";
     case "p95": return "quantileExactInclusive(0.95)(v)";
     case "p99": return "quantileExactInclusive(0.99)(v)";
+    case "quantile": return `quantileExactInclusive(${quantileLiteral(m.q)})(v)`;
     case "countDistinct": return "toFloat64(uniqExact(v))";
   }
 }

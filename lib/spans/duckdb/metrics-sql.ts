@@ -1,4 +1,4 @@
-import type { AttrRef, Measure } from "@/lib/metrics/measure";
+import { quantileLiteral, type AttrRef, type Measure } from "@/lib/metrics/measure";
 import type { GroupRef } from "@/lib/metrics/types";
 import type { SpanFilter } from "./traceql/span-filter";
 import { NO_PROMOTED_COLUMNS, promotedKey, type PromotedColumns } from "../layout";
@@ -35,6 +35,12 @@ export function usedOnly<T>(sql: string, params: Record<string, T>): Record<stri
 }
 
 export function groupExpr(g: GroupRef, param: string, params: Params, columns: PromotedColumns): string {
+  if ("log2Bucket" in g) {
+    // The exponent of the power-of-two bucket (see GroupRef); lib/metrics turns it into Tempo's label.
+    if (g.log2Bucket !== "duration") params[param] = g.log2Bucket.key;
+    const v = g.log2Bucket === "duration" ? "duration_ns" : attrNumber(g.log2Bucket, `$${param}`, columns);
+    return `CASE WHEN ${v} > 0 THEN ceil(log2(${v}))::BIGINT::VARCHAR END`;
+  }
   if ("intrinsic" in g) {
     return {
       name: "name",
@@ -80,6 +86,7 @@ export function measureAggregate(m: Measure, stepSeconds: string): string {
     case "p90": return "quantile_cont(v, 0.9)";
     case "p95": return "quantile_cont(v, 0.95)";
     case "p99": return "quantile_cont(v, 0.99)";
+    case "quantile": return `quantile_cont(v, ${quantileLiteral(m.q)})`;
     case "countDistinct": return "count(DISTINCT v)::DOUBLE";
   }
 }
@@ -92,3 +99,4 @@ export function filterWhere(filter: SpanFilter | null, params: Params): string {
   if (filter.semi) return `(trace_id, span_id) IN (SELECT (trace_id, span_id) FROM (${filter.semi}))`;
   return "TRUE";
 }
+

@@ -138,6 +138,26 @@ describe("queryMetrics weights sampled spans by 1 / rate", () => {
     expect((await sampled("countDistinct(span.customer.tier)", { groupBy: [] })).series[0].total).toBe(2);
   });
 
+  it("any quantile, and power-of-two duration buckets (TraceQL's quantile_over_time, histogram_over_time)", async () => {
+    const kept = SAMPLED.map((_, i) => i + 1); // durations in ms
+    const p75 = await sampled("p75(duration)", { groupBy: [] });
+    expect(p75.series[0].total).toBeCloseTo(quantile(kept, 0.75), 9);
+    const histogram = await sampled("count", { groupBy: [{ log2Bucket: "duration" }] });
+    const expected = new Map<string, number>();
+    SAMPLED.forEach((x, i) => {
+      const e = String(Math.ceil(Math.log2((i + 1) * 1e6)));
+      expected.set(e, (expected.get(e) ?? 0) + 1 / x.rate);
+    });
+    const got = new Map(histogram.series.map((s) => [s.group.__bucket as string, s.total!]));
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [e, n] of expected) expect(got.get(e)).toBeCloseTo(n, 9);
+    // A numeric attribute's buckets; spans without it have none (NULL).
+    const revenue = await sampled("count", { groupBy: [{ log2Bucket: { scope: "span", key: "business.revenue_impact" } }] });
+    expect(Object.fromEntries(revenue.series.map((s) => [String(s.group.__bucket), s.count]))).toEqual({
+      "4": 8, "5": 2 * 2, "3": 3 * 10, null: 10,
+    });
+  });
+
   it("top-N ranks by the weighted count, and other plus the kept series add up to the total", async () => {
     const top = await sampled("count", { topN: 1 });
     expect(top.series[0].group["span.customer.tier"]).toBe("b");
