@@ -65,6 +65,14 @@ const PHASES: [key: string, label: string][] = [
   ["waterfall:analysis-shown", "critical path and statistics shown (from navigation)"],
 ];
 
+/** The longest tasks first, at most eight, each with when it started. */
+function listTasks(ts: LongTask[], sign: string): string {
+  if (!ts.length) return "none";
+  const shown = [...ts].sort((a, b) => b.dur - a.dur).slice(0, 8).map((t) => `${t.dur.toFixed(0)} ms at ${t.start >= 0 ? sign : ""}${t.start.toFixed(0)} ms`);
+  const total = ts.reduce((n, t) => n + t.dur, 0);
+  return `${ts.length} (${total.toFixed(0)} ms in all): ${shown.join(", ")}${ts.length > shown.length ? ", …" : ""}`;
+}
+
 /** A browser context signed in as the bench's admin: pages need a session. */
 async function signedIn(browser: Browser, server: TestServer): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
@@ -166,8 +174,7 @@ async function main() {
       if (n === SIZES[SIZES.length - 1]) {
         breakdown = PHASES.filter(([k]) => runs.some((r) => r.phases[k] !== undefined))
           .map(([k, label]) => `| ${label} | ${median(runs.map((r) => r.phases[k] ?? NaN)).toFixed(0)} |`).join("\n");
-        const list = (ts: LongTask[], rel: string) => (ts.length ? ts.map((t) => `${t.dur.toFixed(0)} ms at ${t.start >= 0 && rel ? "+" : ""}${t.start.toFixed(0)}${rel}`).join(", ") : "none");
-        taskLines = runs.map((r, i) => `- run ${i + 1}: after first paint ${list(r.tasks, " ms")}; before it (from navigation) ${list(r.loadTasks, " ms")}`).join("\n");
+        taskLines = runs.map((r, i) => `- run ${i + 1}: after first paint ${listTasks(r.tasks, "+")}; before it (from navigation) ${listTasks(r.loadTasks, "")}`).join("\n");
       }
     }
   } finally {
@@ -187,7 +194,7 @@ Where the ${SIZES[SIZES.length - 1].toLocaleString("en-US")}-span load goes (med
 |---|---|
 ${breakdown}
 
-Main-thread tasks over 50 ms on the ${SIZES[SIZES.length - 1].toLocaleString("en-US")}-span trace (durations; after first paint, when each started relative to it):
+Main-thread tasks over 50 ms on the ${SIZES[SIZES.length - 1].toLocaleString("en-US")}-span trace (count, total, then the longest with when each started: after first paint relative to it, before it from navigation):
 ${taskLines}
 
 First paint is the \`waterfall-ready\` performance mark (a frame after the first rows commit), from navigation start. Long tasks come from a \`longtask\` PerformanceObserver buffered from navigation; every one that ends after first paint counts, up to the end of the scroll, which starts as soon as the first rows are painted. Scrolling moves five screens per step, two frames per step, so every row is replaced each frame: harder than a user's fling.`;
