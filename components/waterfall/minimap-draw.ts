@@ -1,6 +1,5 @@
 import { serviceColorIndex } from "@/lib/format/service-color";
-import type { WaterfallModel } from "@/lib/waterfall/model";
-import { STATUS_ERROR } from "@/lib/waterfall/types";
+import { STATUS_ERROR, type SpanTree } from "@/lib/waterfall/types";
 
 /** Reads the theme's colours (CSS custom properties) for the canvas, which cannot use var(). */
 function themeColors(el: Element) {
@@ -14,13 +13,12 @@ function themeColors(el: Element) {
  * per span at its time. Spans are bucketed by colour so the canvas switches fill style a
  * dozen times, not once per span; errors are drawn last so they stay visible.
  */
-export function drawMinimap(canvas: HTMLCanvasElement, model: WaterfallModel, cssWidth: number, cssHeight: number) {
+export function drawMinimap(canvas: HTMLCanvasElement, tree: SpanTree, cssWidth: number, cssHeight: number) {
   const dpr = window.devicePixelRatio || 1;
   canvas.width = Math.max(1, Math.round(cssWidth * dpr));
   canvas.height = Math.max(1, Math.round(cssHeight * dpr));
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
-  const { tree } = model;
   const { trace } = tree;
   const colors = themeColors(canvas);
   const W = canvas.width;

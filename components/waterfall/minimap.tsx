@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { WaterfallModel } from "@/lib/waterfall/model";
+import type { SpanTree } from "@/lib/waterfall/types";
 import type { ViewWindow } from "./layout";
 import { drawMinimap } from "./minimap-draw";
 import { useRangeDrag, type Span01 } from "./use-range-drag";
@@ -9,7 +10,7 @@ import { useRangeDrag, type Span01 } from "./use-range-drag";
 const HEIGHT = 48;
 
 /** Redraws when the width or the theme (the class on <html>) changes. */
-function useMinimapCanvas(model: WaterfallModel) {
+function useMinimapCanvas(tree: SpanTree) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [theme, setTheme] = useState(0);
@@ -29,20 +30,20 @@ function useMinimapCanvas(model: WaterfallModel) {
       width = w;
       // Drawn in a task of its own, after the rows have painted: the overview can wait a frame.
       clearTimeout(timer);
-      timer = setTimeout(() => canvas.current && drawMinimap(canvas.current, model, w, HEIGHT), 0);
+      timer = setTimeout(() => canvas.current && drawMinimap(canvas.current, tree, w, HEIGHT), 0);
     });
     ro.observe(el);
     return () => {
       ro.disconnect();
       clearTimeout(timer);
     };
-  }, [model, theme]);
+  }, [tree, theme]);
   return { box, canvas };
 }
 
 /** The whole trace in miniature, with the zoomed window marked; drag on it to zoom. */
 export function Minimap({ model, view, onZoom }: { model: WaterfallModel; view: ViewWindow; onZoom: (range: Span01) => void }) {
-  const { box, canvas } = useMinimapCanvas(model);
+  const { box, canvas } = useMinimapCanvas(model.tree);
   const { handlers, selection } = useRangeDrag(onZoom);
   const dur = model.tree.durationNs || 1;
   const a = (view.from / dur) * 100;

@@ -24,7 +24,7 @@ export function RowTimeline({ model, pos, view, color, critical, duration }: Pro
   const start = tree.start[pos];
   const box = barBox(start, tree.finish[pos], view);
   const marker = s < 0;
-  const sections = critical ? sectionsOf(model.critical, pos) : undefined;
+  const sections = critical && model.analysis ? sectionsOf(model.analysis.critical, pos) : undefined;
   // The label goes right of the bar when there is room, else left of it, else inside.
   const right = box ? box.left + box.width : 0;
   const label = !box ? null : right < 82 ? { left: `calc(${right}% + 4px)` } : box.left > 18 ? { right: `calc(${100 - box.left}% + 4px)` } : { right: "4px" };

@@ -38,6 +38,7 @@ export function SpanPanel({ model, pos, traceId, onClose }: { model: WaterfallMo
   const durNs = trace.durationNs[s];
   const parent = tree.parent[pos] >= 0 && tree.span[tree.parent[pos]] >= 0 ? trace.spanId[tree.span[tree.parent[pos]]] : null;
   const span = full.data;
+  const selfNs = model.analysis ? model.analysis.selfNs[pos] : null;
   return (
     <aside aria-label={`Span ${name}`} data-testid="span-detail" className="flex min-h-0 flex-col overflow-y-auto border-l border-line bg-bg">
       <div className="flex items-start gap-2 px-4 pt-3 pb-2">
@@ -47,7 +48,7 @@ export function SpanPanel({ model, pos, traceId, onClose }: { model: WaterfallMo
             <ServiceChip name={trace.services[trace.service[s]]} />
             <span className="text-muted">{KIND_NAMES[trace.kind[s]] ?? "unspecified"}</span>
             <StatusLabel status={STATUS[trace.status[s]] ?? "unset"} />
-            {model.critical.onPath[pos] === 1 && <span className="rounded border border-line px-1 text-[11px] text-muted">on critical path</span>}
+            {model.analysis?.critical.onPath[pos] === 1 && <span className="rounded border border-line px-1 text-[11px] text-muted">on critical path</span>}
           </div>
         </div>
         <button type="button" onClick={onClose} aria-label="Close span details (Esc)" title="Close (Esc)" className="rounded px-1.5 text-lg leading-none text-muted hover:bg-hover hover:text-fg">×</button>
@@ -61,7 +62,9 @@ export function SpanPanel({ model, pos, traceId, onClose }: { model: WaterfallMo
         <dt className="text-muted">Duration</dt>
         <dd className="font-mono">{formatDuration(durNs / 1e6)} <span className="text-muted">· {formatPercent(durNs / (tree.durationNs || 1))} of trace</span></dd>
         <dt className="text-muted">Self time</dt>
-        <dd className="font-mono">{formatDuration(model.selfNs[pos] / 1e6)} {durNs > 0 && <span className="text-muted">· {formatPercent(model.selfNs[pos] / durNs)}</span>}</dd>
+        <dd className="font-mono">
+          {selfNs === null ? <span className="text-faint">computing…</span> : <>{formatDuration(selfNs / 1e6)} {durNs > 0 && <span className="text-muted">· {formatPercent(selfNs / durNs)}</span>}</>}
+        </dd>
         <dt className="text-muted">Start</dt>
         <dd>{span ? <AbsoluteTime unixNano={span.startTimeUnixNano} /> : <Skeleton className="h-3 w-40" />}</dd>
         <dt className="text-muted">Span ID</dt>

@@ -74,7 +74,7 @@ export function SpanRows({ model, rows, view, nameWidth, selectedPos, focusPos, 
     onRowClick(Number(row.dataset.pos), target.closest("[data-action=toggle]") ? "toggle" : "select");
   };
 
-  const critical = model.critical.onPath;
+  const critical = model.analysis?.critical.onPath;
   // Rows keep their DOM while they scroll: keyed by a slot (index modulo the rows that fit),
   // the row leaving the view frees the slot the row entering takes, so React updates a few
   // attributes instead of removing and creating whole rows. Never fewer slots than rows shown.
@@ -107,7 +107,7 @@ export function SpanRows({ model, rows, view, nameWidth, selectedPos, focusPos, 
               focused={p === focusPos}
               match={matches[p] === 1}
               collapsed={collapsed[p] === 1}
-              critical={showCritical && critical[p] === 1}
+              critical={showCritical && critical?.[p] === 1}
             />
           );
         })}

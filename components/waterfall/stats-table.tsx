@@ -1,10 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { formatCount, formatPercent } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
 import type { WaterfallModel } from "@/lib/waterfall/model";
-import { traceStats, type StatRow } from "@/lib/waterfall/stats";
+import type { StatRow, TraceStats } from "@/lib/waterfall/stats";
 import { ServiceChip } from "@/components/ui/service-chip";
 
 const TH = "sticky top-0 bg-panel px-2 py-1 text-right text-[11px] font-medium text-muted first:text-left";
@@ -13,8 +13,18 @@ const ms = (ns: number) => formatDuration(ns / 1e6);
 
 /** Jaeger's trace statistics: where the time went, per service or per operation. */
 export function StatsTable({ model }: { model: WaterfallModel }) {
+  if (!model.analysis) {
+    return (
+      <p role="status" className="border-b border-line px-4 py-2 text-muted" data-testid="trace-stats">
+        Computing the statistics of {formatCount(model.tree.trace.spanCount)} spans…
+      </p>
+    );
+  }
+  return <StatsTables stats={model.analysis.stats} />;
+}
+
+function StatsTables({ stats }: { stats: TraceStats }) {
   const [by, setBy] = useState<"services" | "operations">("services");
-  const stats = useMemo(() => traceStats(model.tree, model.selfNs), [model]);
   const rows: StatRow[] = stats[by].slice(0, 200);
   // Parallel spans' self times add up to more than the trace's duration, so a share of the
   // duration could pass 100%; a share of all self time sums to 100% and ranks the same.

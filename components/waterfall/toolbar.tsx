@@ -24,7 +24,8 @@ interface Props {
   onCollapseTo: (depth: number) => void;
   critical: boolean;
   onCritical: (on: boolean) => void;
-  criticalCount: number;
+  /** Null while the critical path is still being computed. */
+  criticalCount: number | null;
   errorCount: number;
   onNextError: () => void;
 }
@@ -86,7 +87,7 @@ export function Toolbar(p: Props) {
         </label>
         <label className={CHECK} title="The chain of spans that set the trace's end-to-end time">
           <input type="checkbox" checked={p.critical} onChange={(e) => p.onCritical(e.target.checked)} />
-          Critical path <span className="font-mono text-faint">{formatCount(p.criticalCount)}</span>
+          Critical path <span className="font-mono text-faint" title={p.criticalCount === null ? "Computing the critical path…" : undefined}>{p.criticalCount === null ? "…" : formatCount(p.criticalCount)}</span>
         </label>
         <Button variant="ghost" onClick={p.onNextError} disabled={p.errorCount === 0} title="Jump to the next span with an error (e)">
           Next error <span className={`font-mono ${p.errorCount ? "text-error" : "text-faint"}`}>{formatCount(p.errorCount)}</span>

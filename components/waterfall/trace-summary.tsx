@@ -19,7 +19,7 @@ function Stat({ label, children, testId }: { label: string; children: React.Reac
 function servicesByCount(model: WaterfallModel): string[] {
   const { trace } = model.tree;
   const counts = new Int32Array(trace.services.length);
-  for (const s of trace.service) counts[s]++;
+  for (let i = 0; i < trace.service.length; i++) counts[trace.service[i]]++;
   return trace.services.map((name, i) => [name, counts[i]] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
 }
 

@@ -2,9 +2,11 @@
 
 import { withProject } from "@/components/project/with-project";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { buildModel, timed, type WaterfallModel } from "@/lib/waterfall/model";
+import { typedColumns } from "@/lib/waterfall/columns";
+import { buildModel, timed, type WaterfallAnalysis, type WaterfallModel } from "@/lib/waterfall/model";
+import { buildInWorker, workersAvailable } from "./trace-worker";
 import type { CompactTrace } from "@/lib/contract";
 
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
@@ -21,8 +23,9 @@ const paint = (): Promise<void> => {
   return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-async function readJson(res: Response, onBytes: (n: number) => void): Promise<CompactTrace> {
-  if (!res.body) return res.json() as Promise<CompactTrace>;
+/** The response body, undecoded: the worker decodes and parses it. */
+async function readBody(res: Response, onBytes: (n: number) => void): Promise<ArrayBuffer> {
+  if (!res.body) return res.arrayBuffer();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -39,16 +42,27 @@ async function readJson(res: Response, onBytes: (n: number) => void): Promise<Co
     all.set(c, at);
     at += c.length;
   }
-  return timed("parse", () => JSON.parse(new TextDecoder().decode(all)) as CompactTrace);
+  return all.buffer;
+}
+
+/** Without workers (old browsers), the same steps on the main thread, yielding between them. */
+async function buildHere(body: ArrayBuffer): Promise<WaterfallModel> {
+  await paint();
+  const trace = timed("parse", () => typedColumns(JSON.parse(new TextDecoder().decode(body)) as CompactTrace));
+  await paint();
+  return buildModel(trace, paint);
 }
 
 /**
  * The trace in compact columns (never the full spans), turned into the waterfall model
  * once and cached for the page's life: a trace this big is not refetched on focus.
+ * The page only downloads: a worker parses and builds, and on a big trace the critical
+ * path and statistics arrive after the first rows (`analysis` is null until then).
  */
 export function useTraceModel(traceId: string) {
   const [progress, setProgress] = useState<LoadPhase | null>(null);
   const lastReport = useRef(0);
+  const queryClient = useQueryClient();
   const query = useQuery<WaterfallModel>({
     queryKey: waterfallKey(traceId),
     queryFn: async ({ signal }) => {
@@ -58,15 +72,17 @@ export function useTraceModel(traceId: string) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
         throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);
       }
-      const trace = await readJson(res, (bytes) => {
+      const body = await readBody(res, (bytes) => {
         const now = performance.now();
         if (now - lastReport.current < 150) return;
         lastReport.current = now;
         setProgress({ phase: "download", bytes });
       });
       setProgress({ phase: "build" });
-      await paint();
-      return buildModel(trace, paint);
+      if (!workersAvailable()) return buildHere(body);
+      const onAnalysis = (analysis: WaterfallAnalysis) =>
+        queryClient.setQueryData<WaterfallModel>(waterfallKey(traceId), (m) => (m ? { ...m, analysis } : m));
+      return buildInWorker(body, onAnalysis, signal);
     },
     staleTime: Infinity,
     refetchOnWindowFocus: false,

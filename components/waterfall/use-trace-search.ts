@@ -31,7 +31,7 @@ async function fetchAttributeMatches(traceId: string, q: string, signal: AbortSi
 export function useTraceSearch(model: WaterfallModel, traceId: string, q: string) {
   const deferred = useDeferredValue(q);
   const search = useMemo(() => parseTraceSearch(deferred), [deferred]);
-  const local = useMemo(() => matchLocally(model.tree, search), [model, search]);
+  const local = useMemo(() => matchLocally(model.tree, search), [model.tree, search]);
   const settled = useDebounced(deferred, 250);
   const remote = useQuery({
     queryKey: ["trace", traceId, "search", settled.trim()],
@@ -41,7 +41,7 @@ export function useTraceSearch(model: WaterfallModel, traceId: string, q: string
     refetchOnWindowFocus: false,
   });
   const remoteIds = remote.data && settled === deferred ? remote.data : null;
-  const matches = useMemo(() => (remoteIds ? markSpanIds(model.tree, remoteIds, local.slice()) : local), [model, local, remoteIds]);
+  const matches = useMemo(() => (remoteIds ? markSpanIds(model.tree, remoteIds, local.slice()) : local), [model.tree, local, remoteIds]);
   const positions = useMemo(() => positionsOf(matches), [matches]);
   return {
     search,

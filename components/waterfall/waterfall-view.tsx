@@ -83,12 +83,12 @@ export function WaterfallView({ model, traceId }: { model: WaterfallModel; trace
     return () => window.removeEventListener("keydown", onKey);
   }, [selectedPos, select]);
 
-  useReadyMark(rows.length > 0 && listWidth > 0, traceId);
+  useReadyMark(rows.length > 0 && listWidth > 0, model.analysis !== null, traceId);
   const matchIndex = search.matches[focus] ? search.positions.indexOf(focus) + 1 : 0;
   const focusShown = shownAncestor(model, indexOf, focus);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 flex-1 flex-col" data-analysis={model.analysis ? "ready" : "pending"}>
       <TraceSummary model={model} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} />
       {statsOpen && <StatsTable model={model} />}
       <Toolbar
@@ -96,7 +96,7 @@ export function WaterfallView({ model, traceId }: { model: WaterfallModel; trace
         matchCount={search.positions.length} matchIndex={matchIndex} searchPending={search.pending} searchError={search.error?.message ?? null}
         onStepMatch={stepMatch} onlyMatches={url.only} onOnlyMatches={(only) => void setUrl({ only: only || null })}
         maxDepth={model.tree.maxDepth} collapseDepth={url.depth} anyCollapsed={url.depth !== null || url.flip.length > 0} onExpandAll={st.expandAll} onCollapseTo={st.collapseTo}
-        critical={url.cp} onCritical={(cp) => void setUrl({ cp: cp ? null : false })} criticalCount={model.critical.rows.length}
+        critical={url.cp} onCritical={(cp) => void setUrl({ cp: cp ? null : false })} criticalCount={model.analysis?.critical.rows.length ?? null}
         errorCount={model.errors} onNextError={nextError}
       />
       <CycleNote cycles={model.tree.cycles} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildSpanTree, findCycles } from "./build-tree";
 import { compactTrace } from "./fixtures";
 import type { SpanTree } from "./types";
+import { spanIndexMap } from "./columns";
 
 /** Rows as `id@depth`, markers as `[missing x]` / `[cycle a,b]`. */
 function rows(t: SpanTree) {
@@ -25,7 +26,7 @@ describe("buildSpanTree", () => {
     expect(Array.from(t.parent)).toEqual([-1, 0, 1, 0]);
     expect(t.maxDepth).toBe(2);
     expect(t.durationNs).toBe(10e6);
-    expect(t.pos[t.indexOf.get("g")!]).toBe(2);
+    expect(t.pos[spanIndexMap(t.trace).get("g")!]).toBe(2);
   });
 
   it("keeps orphans under a visible missing-parent marker, one per absent parent", () => {
@@ -65,7 +66,7 @@ describe("buildSpanTree", () => {
     ]));
     expect(rows(t)).toEqual(["a@0", "early@1", "late@1"]);
     expect(t.durationNs).toBe(25e6);
-    expect(t.finish[t.pos[t.indexOf.get("late")!]]).toBe(25e6);
+    expect(t.finish[t.pos[spanIndexMap(t.trace).get("late")!]]).toBe(25e6);
   });
 
   it("shows several roots side by side and survives duplicate span ids", () => {

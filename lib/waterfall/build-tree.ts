@@ -1,7 +1,7 @@
 import { stratify } from "d3-hierarchy";
 import type { Marker, SpanTree } from "./types";
 import { maxDepthOf, plainWalk, TOP, type Visit } from "./walk";
-import type { CompactTrace } from "@/lib/contract";
+import { spanIndexMap, type TraceColumns } from "./columns";
 
 const NO_PARENT = -1;
 const MISSING_PARENT = -2;
@@ -33,7 +33,7 @@ export function findCycles(parentOf: Int32Array): number[][] {
 }
 
 /** Span indexes by start time (then index); the server already sends them so, usually. */
-function startOrder(trace: CompactTrace): number[] {
+function startOrder(trace: TraceColumns): number[] {
   const s = trace.startOffsetNs;
   const order: number[] = [];
   let sorted = true;
@@ -49,10 +49,9 @@ function startOrder(trace: CompactTrace): number[] {
  * "missing parent" marker per absent id; each cycle is reported and its members hang under
  * a "cycle" marker (the earliest member's parent link is the one cut). No span is dropped.
  */
-export function buildSpanTree(trace: CompactTrace, walk?: "stratify" | "plain"): SpanTree {
+export function buildSpanTree(trace: TraceColumns, walk?: "stratify" | "plain"): SpanTree {
   const n = trace.spanId.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) if (!indexOf.has(trace.spanId[i])) indexOf.set(trace.spanId[i], i);
+  const indexOf = spanIndexMap(trace);
   const parentOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const p = trace.parentSpanId[i];
@@ -87,7 +86,7 @@ export function buildSpanTree(trace: CompactTrace, walk?: "stratify" | "plain"):
 
   const size = n + markers.length;
   const tree: SpanTree = {
-    trace, size, markers, indexOf,
+    trace, size, markers,
     span: new Int32Array(size), depth: new Int32Array(size), parent: new Int32Array(size),
     end: new Int32Array(size), childCount: new Int32Array(size), pos: new Int32Array(n),
     start: new Float64Array(size), finish: new Float64Array(size),

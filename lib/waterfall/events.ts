@@ -1,4 +1,4 @@
-import type { CompactTrace } from "@/lib/contract";
+import type { TraceColumns } from "./columns";
 
 /** Events grouped by span (CSR): span `s` owns triples `first[s] .. first[s + 1] - 1`. */
 export interface EventIndex {
@@ -8,7 +8,7 @@ export interface EventIndex {
   name: Int32Array;
 }
 
-export function indexEvents(trace: CompactTrace): EventIndex {
+export function indexEvents(trace: TraceColumns): EventIndex {
   const n = trace.spanId.length;
   const count = trace.events.length / 3;
   const first = new Int32Array(n + 1);

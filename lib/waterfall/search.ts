@@ -1,3 +1,4 @@
+import { spanIndexMap } from "./columns";
 import { intrinsicField } from "./search-query";
 import { KIND_NAMES, type SpanTree } from "./types";
 import type { TraceSearch } from "@/lib/contract";
@@ -59,8 +60,9 @@ export function matchLocally(t: SpanTree, search: TraceSearch): Uint8Array {
 
 /** Marks the rows of these span ids (from the server's attribute search) in `into`. */
 export function markSpanIds(t: SpanTree, spanIds: readonly string[], into: Uint8Array): Uint8Array {
+  const indexOf = spanIndexMap(t.trace);
   for (const id of spanIds) {
-    const s = t.indexOf.get(id);
+    const s = indexOf.get(id);
     if (s !== undefined) into[t.pos[s]] = 1;
   }
   return into;

@@ -3,11 +3,12 @@ import { buildSpanTree } from "./build-tree";
 import { compactTrace } from "./fixtures";
 import { selfTimes } from "./self-time";
 import { traceStats } from "./stats";
+import { spanIndexMap } from "./columns";
 
 function selfMs(spans: Parameters<typeof compactTrace>[0]) {
   const t = buildSpanTree(compactTrace(spans));
   const self = selfTimes(t);
-  return Object.fromEntries(spans.map((s) => [s.id, self[t.pos[t.indexOf.get(s.id)!]] / 1e6]));
+  return Object.fromEntries(spans.map((s) => [s.id, self[t.pos[spanIndexMap(t.trace).get(s.id)!]] / 1e6]));
 }
 
 describe("selfTimes", () => {

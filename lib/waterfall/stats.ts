@@ -12,11 +12,16 @@ export interface StatRow {
   selfNs: number;
 }
 
+export interface TraceStats {
+  services: StatRow[];
+  operations: StatRow[];
+}
+
 /**
  * Jaeger's "trace statistics": per service and per operation (service + span name), how
  * many spans, their total and self time. Sorted by self time, where the time really went.
  */
-export function traceStats(t: SpanTree, self: Float64Array): { services: StatRow[]; operations: StatRow[] } {
+export function traceStats(t: SpanTree, self: Float64Array): TraceStats {
   const { trace } = t;
   const services = new Map<number, StatRow>();
   const operations = new Map<number, StatRow>();

@@ -1,4 +1,4 @@
-import type { CompactTrace } from "@/lib/contract";
+import type { TraceColumns } from "./columns";
 
 /** A row the tree adds that is not a span: where a missing parent or a cycle would be. */
 export interface Marker {
@@ -15,7 +15,7 @@ export interface Marker {
  * drawing never walk objects. Built once per trace.
  */
 export interface SpanTree {
-  trace: CompactTrace;
+  trace: TraceColumns;
   /** Rows: spans plus markers. */
   size: number;
   /** Span index into the compact columns, or `-1 - markerIndex` for a marker row. */
@@ -37,8 +37,6 @@ export interface SpanTree {
   maxDepth: number;
   /** The end of the latest span: the trace's duration in ns. */
   durationNs: number;
-  /** Span id -> span index (first span with that id). */
-  indexOf: Map<string, number>;
 }
 
 export const KIND_NAMES = ["unspecified", "internal", "server", "client", "producer", "consumer"] as const;

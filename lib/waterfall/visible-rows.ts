@@ -1,3 +1,4 @@
+import { spanIndexMap } from "./columns";
 import type { SpanTree } from "./types";
 
 /** What the URL keeps: a row is collapsed when deeper than `depth` (if set), unless toggled. */
@@ -20,7 +21,7 @@ export function rowOfKey(t: SpanTree, key: string): number {
     const m = t.markers.findIndex((x) => x.key === key);
     return m < 0 ? -1 : t.span.indexOf(-1 - m);
   }
-  const s = t.indexOf.get(key);
+  const s = spanIndexMap(t.trace).get(key);
   return s === undefined ? -1 : t.pos[s];
 }
 
