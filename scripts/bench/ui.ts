@@ -18,12 +18,21 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 async function ingest(server: TestServer, spans: number): Promise<string> {
   const { traceId, batches } = syntheticOtlpTrace(spans, spans);
   for (const resourceSpans of batches) {
-    const res = await fetch(`${server.url}/v1/traces`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${server.apiKey}` },
-      body: JSON.stringify({ resourceSpans }),
-    });
-    if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+    const body = JSON.stringify({ resourceSpans });
+    // Retried like an OTLP exporter: a busy server answers 429/503, or cuts the upload short.
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${server.url}/v1/traces`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${server.apiKey}` },
+        body,
+      }).catch((err: Error) => err);
+      if (res instanceof Response && res.ok) break;
+      const why = res instanceof Response ? `${res.status}: ${await res.text()}` : res.message;
+      if (attempt === 5 || (res instanceof Response && res.status !== 429 && res.status !== 503)) throw new Error(`ingest failed: ${why}`);
+      const wait = res instanceof Response ? Number(res.headers.get("retry-after") ?? 1) : 1;
+      console.log(`ingest: ${why}; retrying in ${wait} s`);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+    }
   }
   return traceId;
 }
