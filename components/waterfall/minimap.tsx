@@ -24,18 +24,23 @@ function useMinimapCanvas(tree: SpanTree) {
     if (!el) return;
     let width = -1;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let drawing = new AbortController();
     const ro = new ResizeObserver(([entry]) => {
       const w = Math.round(entry.contentRect.width);
       if (w === width) return;
       width = w;
-      // Drawn in a task of its own, after the rows have painted: the overview can wait a frame.
+      drawing.abort();
+      drawing = new AbortController();
+      const { signal } = drawing;
+      // Drawn in tasks of its own, after the rows have painted: the overview can wait a frame.
       clearTimeout(timer);
-      timer = setTimeout(() => canvas.current && drawMinimap(canvas.current, tree, w, HEIGHT), 0);
+      timer = setTimeout(() => canvas.current && void drawMinimap(canvas.current, tree, w, HEIGHT, signal), 0);
     });
     ro.observe(el);
     return () => {
       ro.disconnect();
       clearTimeout(timer);
+      drawing.abort();
     };
   }, [tree, theme]);
   return { box, canvas };

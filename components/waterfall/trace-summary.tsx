@@ -3,6 +3,8 @@
 import { formatCount, formatInteger } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
 import type { WaterfallModel } from "@/lib/waterfall/model";
+import type { SpanTree } from "@/lib/waterfall/types";
+import { useMemo } from "react";
 import { ServiceChip } from "@/components/ui/service-chip";
 import { AbsoluteTime } from "@/components/ui/time";
 
@@ -16,8 +18,8 @@ function Stat({ label, children, testId }: { label: string; children: React.Reac
 }
 
 /** Services by span count, most first: the header lists the busy ones first. */
-function servicesByCount(model: WaterfallModel): string[] {
-  const { trace } = model.tree;
+function servicesByCount(tree: SpanTree): string[] {
+  const { trace } = tree;
   const counts = new Int32Array(trace.services.length);
   for (let i = 0; i < trace.service.length; i++) counts[trace.service[i]]++;
   return trace.services.map((name, i) => [name, counts[i]] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
@@ -26,7 +28,8 @@ function servicesByCount(model: WaterfallModel): string[] {
 /** Root, duration, spans, depth, errors, services and start: the trace at a glance. */
 export function TraceSummary({ model, statsOpen, onToggleStats }: { model: WaterfallModel; statsOpen: boolean; onToggleStats: () => void }) {
   const { tree } = model;
-  const services = servicesByCount(model);
+  // Counted once per trace, not on every render of the page (100,000 spans).
+  const services = useMemo(() => servicesByCount(model.tree), [model.tree]);
   const root = tree.span[0] >= 0 ? tree.span[0] : -1;
   return (
     <dl className="flex flex-wrap items-start gap-x-7 gap-y-2 border-b border-line px-4 py-2.5" data-testid="trace-header">

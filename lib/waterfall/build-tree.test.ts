@@ -111,6 +111,19 @@ describe("buildSpanTree on very deep traces", () => {
     const b = buildSpanTree(trace, "plain");
     for (const k of ["span", "depth", "parent", "end", "childCount", "start", "finish"] as const) expect(Array.from(b[k])).toEqual(Array.from(a[k]));
   });
+
+  it("gives the same rows either way on a big random trace (ties in start time included)", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const spans = Array.from({ length: 5_000 }, (_, i) => {
+      const start = Math.floor(rand() * 50);
+      return { id: `s${i}`, parent: i === 0 ? null : rand() < 0.01 ? `gone${i % 3}` : `s${Math.floor(rand() * i)}`, start, end: start + 1 + Math.floor(rand() * 50) };
+    });
+    const a = buildSpanTree(compactTrace(spans), "stratify");
+    const b = buildSpanTree(compactTrace(spans));
+    expect(b.markers).toEqual(a.markers);
+    for (const k of ["span", "depth", "parent", "end", "childCount", "start", "finish"] as const) expect(Array.from(b[k])).toEqual(Array.from(a[k]));
+  });
 });
 
 describe("findCycles", () => {
