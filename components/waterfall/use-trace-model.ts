@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { typedColumns } from "@/lib/waterfall/columns";
 import { buildModel, timed, type WaterfallAnalysis, type WaterfallModel } from "@/lib/waterfall/model";
-import { buildInWorker, workersAvailable } from "./trace-worker";
+import { startTraceWorker, workersAvailable } from "./trace-worker";
 import type { CompactTrace } from "@/lib/contract";
 
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
@@ -45,6 +45,16 @@ async function readBody(res: Response, onBytes: (n: number) => void): Promise<Ar
   return all.buffer;
 }
 
+async function download(traceId: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<ArrayBuffer> {
+  // No custom headers: the request must match the page's preload to reuse its response.
+  const res = await fetch(withProject(waterfallUrl(traceId)), { signal });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);
+  }
+  return readBody(res, onBytes);
+}
+
 /** Without workers (old browsers), the same steps on the main thread, yielding between them. */
 async function buildHere(body: ArrayBuffer): Promise<WaterfallModel> {
   await paint();
@@ -66,23 +76,21 @@ export function useTraceModel(traceId: string) {
   const query = useQuery<WaterfallModel>({
     queryKey: waterfallKey(traceId),
     queryFn: async ({ signal }) => {
-      // No custom headers: the request must match the page's preload to reuse its response.
-      const res = await fetch(withProject(waterfallUrl(traceId)), { signal });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: string } | null;
-        throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);
-      }
-      const body = await readBody(res, (bytes) => {
+      const worker = workersAvailable() ? startTraceWorker(signal) : null;
+      const body = await download(traceId, signal, (bytes) => {
         const now = performance.now();
         if (now - lastReport.current < 150) return;
         lastReport.current = now;
         setProgress({ phase: "download", bytes });
+      }).catch((err: unknown) => {
+        worker?.dispose();
+        throw err;
       });
       setProgress({ phase: "build" });
-      if (!workersAvailable()) return buildHere(body);
+      if (!worker) return buildHere(body);
       const onAnalysis = (analysis: WaterfallAnalysis) =>
         queryClient.setQueryData<WaterfallModel>(waterfallKey(traceId), (m) => (m ? { ...m, analysis } : m));
-      return buildInWorker(body, onAnalysis, signal);
+      return worker.build(body, onAnalysis);
     },
     staleTime: Infinity,
     refetchOnWindowFocus: false,
