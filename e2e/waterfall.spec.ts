@@ -218,6 +218,12 @@ test("opens the 50,000-span trace and scrolls to its last span", async ({ page }
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("span-detail")).toBeVisible();
   await expect(page.getByTestId("span-detail").getByTestId("span-attributes")).toBeVisible();
+  // The critical path and statistics of a trace this big follow the rows from the worker.
+  await expect(page.locator("[data-analysis=ready]")).toHaveCount(1);
+  await expect(page.locator("label").filter({ hasText: "Critical path" })).toContainText(/Critical path\s*[\d.,]+k?/);
+  await page.getByRole("button", { name: "Statistics", exact: true }).click();
+  await expect(page.getByTestId("trace-stats").locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByTestId("trace-stats")).toContainText("Self share");
 });
 
 /** The deepest span that starts last in the big trace: its row is near the end of the list. */
