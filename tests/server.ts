@@ -35,6 +35,17 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * With SPANLENS_TEST_SPAN_STORE=clickhouse in the test run's environment, every test server
+ * keeps its spans in embedded ClickHouse (chDB) inside its data dir instead of DuckDB, so the
+ * integration suite can be pointed at the ClickHouse store. A test that sets its own span
+ * store keeps it. Not part of CI: ClickHouse still answers 501 where the README says so.
+ */
+function spanStoreEnv(dataDir: string, env: Record<string, string> | undefined): Record<string, string> {
+  if (process.env.SPANLENS_TEST_SPAN_STORE !== "clickhouse" || env?.SPANLENS_SPAN_STORE) return {};
+  return { SPANLENS_SPAN_STORE: "clickhouse", SPANLENS_CLICKHOUSE_URL: `chdb://${path.join(dataDir, "chdb")}`, TZ: "UTC" };
+}
+
+/**
  * Starts the real production Next server (`next start`, so `next build` must have run)
  * on a free port, with its own DuckDB and SQLite files in a fresh temp dir.
  */
@@ -58,6 +69,7 @@ export async function startServer(
         ...process.env, NEXT_TELEMETRY_DISABLED: "1", SPANLENS_DATA_DIR: dataDir, SPANLENS_API_KEY: apiKey,
         // Fixtures use fixed times from 2025: only the retention tests set a retention.
         SPANLENS_RETENTION: "unlimited",
+        ...spanStoreEnv(dataDir, opts.env),
         ...opts.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,10 +1,15 @@
 // `npm run bench:query`: TraceQL searches through SpanStore.searchTraces (compile, match,
-// trace summaries, total) against the same questions as hand-written SQL on the raw engine.
+// trace summaries, total) against the same questions as hand-written SQL on the raw engine,
+// on DuckDB and on ClickHouse (embedded chDB). `--engine duckdb|clickhouse` runs one of them.
+import os from "node:os";
 import { writeBenchSection } from "./benchmarks-file";
+import { clickhouseSearches } from "./query-clickhouse";
 import { loadBenchStore } from "./load-store";
 import { machineLine, timeRuns } from "./machine";
 
 const SPANS = Number(process.argv[process.argv.indexOf("--spans") + 1]) || 1_000_000;
+const ENGINE = process.argv.includes("--engine") ? process.argv[process.argv.indexOf("--engine") + 1] : "both";
+const loadLine = () => `load average ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (1, 5, 15 min)`;
 const ALL = { startNs: 0n, endNs: (1n << 63n) - 1n };
 
 /** The latest 50 traces holding a span that matches, with per-trace match counts and the total. */
@@ -43,6 +48,34 @@ const cases = (): [string, string, string][] => {
 };
 
 async function main() {
+  if (ENGINE !== "clickhouse") await duckdb();
+  if (ENGINE !== "duckdb") await clickhouse();
+}
+
+async function clickhouse() {
+  const load = loadLine();
+  const questions = cases().map(([label, traceql]) => [label, traceql] as [string, string]);
+  const { rows, keys, values, version } = await clickhouseSearches(SPANS, questions);
+  const table = rows.map((r) => `| ${r.label} | \`${r.traceql.replaceAll("|", "\\|")}\` | ${r.spanlens === null ? "501 (not on ClickHouse yet)" : r.spanlens.toFixed(1)} | ${r.raw.toFixed(1)} | ${r.spanlens === null ? "" : (r.spanlens / r.raw).toFixed(2)} | ${r.sameTotal === null ? "" : r.sameTotal ? "yes" : "no"} |`);
+  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Load: ${load} at the start, ${loadLine()} at the end.
+The same ${SPANS.toLocaleString()} synthetic spans in ClickHouse (embedded chDB, ClickHouse ${version}, same machine), loaded by bulk INSERTs of 50,000
+rows and merged (\`OPTIMIZE … FINAL\`). Median of 10 runs after a warm-up, in ms.
+"Spanlens" is \`ClickHouseSpanStore.searchTraces\`: TraceQL compiled to ClickHouse SQL over the collector's \`otel_traces\` columns and
+maps plus the type maps, the trace summaries table (materialized view), the latest 50 and the total.
+"Hand-written SQL" is what a DBA would write: the collector's columns and \`SpanAttributes['key']\` read directly, values cast where
+numeric, joined to the same summaries table. No hot key is promoted to a column on ClickHouse.
+
+| question | TraceQL | Spanlens ms | hand-written SQL ms | ratio | same trace count |
+|---|---|---|---|---|---|
+${table.join("\n")}
+
+Autocomplete at this size: keys by prefix ${keys.toFixed(1)} ms, values of \`user.id\` by prefix ${values.toFixed(1)} ms.`;
+  writeBenchSection("TraceQL search on ClickHouse (bench:query)", body);
+  console.log(body);
+}
+
+async function duckdb() {
+  const load = loadLine();
   const { store } = await loadBenchStore(SPANS);
   const { columns } = await store.layout();
   col = (map, key) => {
@@ -61,7 +94,7 @@ async function main() {
   const keys = await timeRuns(20, () => store.listAttributeKeys({ projectId: 1, prefix: "rare.ta", limit: 20 }));
   const values = await timeRuns(20, () => store.listAttributeValues({ projectId: 1, key: "user.id", prefix: "u-1", limit: 20 }));
   await store.close();
-  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.
+  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Load: ${load} at the start, ${loadLine()} at the end.
 ${SPANS.toLocaleString()} synthetic spans (10 per trace, 15 attributes each). Median of 10 runs after a warm-up, in ms.
 "Spanlens" is the whole search: compile the TraceQL, match spans, join trace summaries, latest 50, the total count.
 "Hand-written SQL" asks the same question of the raw engine, reading the same dedicated columns (${columns.size} hot attributes promoted from the maps)

@@ -37,4 +37,12 @@ export function spanColumns(ctx: ChContext) {
   };
 }
 
+/**
+ * The span table for reads that aggregate span rows (metrics): FINAL in write mode, so a
+ * span re-sent in another request (two rows until ReplacingMergeTree merges them) is one
+ * row. Reads that name spans (traces, search) dedup by span id themselves and skip it.
+ * The collector's plain MergeTree has no FINAL: a span the collector writes twice stays twice.
+ */
+export const dedupedSpans = (ctx: ChContext) => (ctx.mode === "write" ? `${ctx.names.spans} FINAL` : ctx.names.spans);
+
 export const nsOf = (col: string) => `toString(toUnixTimestamp64Nano(${col}))`;

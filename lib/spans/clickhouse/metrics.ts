@@ -1,7 +1,7 @@
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
 import { collectSeries } from "@/lib/metrics/collect-series";
 import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
-import { projectFilter, rows, type ChContext, type Params } from "./context";
+import { dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
 import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
 import { IS_ERROR } from "./schema";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
@@ -43,7 +43,7 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
   const base = `
     SELECT ${IS_ERROR} AS is_error, ${measureValue(ctx, q.measure, params)} AS v, ${groups[0]} AS g0, ${groups[1]} AS g1,
            intDiv(toUnixTimestamp64Nano(Timestamp) - {start:Int64}, {step:Int64}) AS bucket, 1.0 / ${rate} AS w, ${rate} AS r
-    FROM ${ctx.names.spans}
+    FROM ${dedupedSpans(ctx)}
     WHERE ${projectFilter(ctx)}${WINDOW} AND ${filterWhere(ctx, q.filter, params)}`;
   const counted = "sum(w) AS n, min(r) AS min_rate";
   const list = await rows<Row>(ctx, `SELECT g0, g1, bucket, ${agg} AS value, ${counted}

@@ -6,9 +6,14 @@ import { KIND_TEXT, STATUS_TEXT } from "./names";
 
 /**
  * A unix-nanosecond time as a DateTime64(9) literal, from the BigInt: a JS number would
- * round it to about a quarter of a microsecond.
+ * round it to about a quarter of a microsecond. Times between 2001 and 2286 (ten digits
+ * of seconds) go as `seconds.nanoseconds`, which the engine parses as a unix time without
+ * a calendar conversion here; others (a zero start from a broken SDK) as a date, which a
+ * short run of digits could otherwise be mistaken for.
  */
 export function nsToDateTime64(ns: bigint): string {
+  const digits = ns.toString();
+  if (digits.length === 19) return `${digits.slice(0, 10)}.${digits.slice(10)}`;
   const sec = ns / 1_000_000_000n;
   const frac = ns % 1_000_000_000n;
   const iso = new Date(Number(sec) * 1000).toISOString();

@@ -168,13 +168,40 @@ SELECT ProjectId AS project_id, TraceId AS trace_id, toDate(Timestamp) AS day,
        argMinState((toString(SpanName), toString(ServiceName)), (toUInt8(ParentSpanId != ''), Timestamp, SpanId)) AS root
 FROM ${n.spansLocal}
 GROUP BY project_id, trace_id, day`,
+    // The catalog. Values first: one ARRAY JOIN of every span's attributes feeds it, and the
+    // key rows are aggregated from the value rows it writes (a view on the view's table),
+    // so the attribute list is expanded once per insert, not once per table. Values the
+    // value list does not keep (doubles, long text) still get one row per key with kept = 0,
+    // for the key rows. Counts are distinct (TraceId, SpanId) states, not sums: a span
+    // re-sent in another request (stored twice until the span table merges it) counts once.
+    `CREATE TABLE IF NOT EXISTS ${n.valuesLocal}${on} (
+  project_id UInt32,
+  scope LowCardinality(String),
+  key String,
+  kept UInt8,
+  value String,
+  type LowCardinality(String),
+  day Date,
+  spans ${SPAN_SET},
+  first_seen SimpleAggregateFunction(min, DateTime64(9, 'UTC')),
+  last_seen SimpleAggregateFunction(max, DateTime64(9, 'UTC'))
+) ENGINE = ${engine(o, "AggregatingMergeTree", bare(n.valuesLocal))}
+PARTITION BY day
+ORDER BY (project_id, key, scope, kept, value, type, day)${ttl("day")}
+SETTINGS index_granularity = 1024${dedup}`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS \`${o.database}\`.\`spanlens_attribute_values_mv\`${on} TO ${n.valuesLocal} AS
+SELECT ProjectId AS project_id, e.1 AS scope, e.2 AS key, toUInt8(${CATALOG_VALUE_KEPT}) AS kept, if(kept, e.4, '') AS value,
+       e.3 AS type, toDate(Timestamp) AS day,
+       ${SPAN_SET_STATE} AS spans, min(Timestamp) AS first_seen, max(Timestamp) AS last_seen
+FROM ${n.spansLocal} ${catalogJoin(true)}
+GROUP BY project_id, scope, key, kept, value, type, day`,
     `CREATE TABLE IF NOT EXISTS ${n.keysLocal}${on} (
   project_id UInt32,
   scope LowCardinality(String),
   key String,
   type LowCardinality(String),
   day Date,
-  span_count SimpleAggregateFunction(sum, UInt64),
+  spans ${SPAN_SET},
   first_seen SimpleAggregateFunction(min, DateTime64(9, 'UTC')),
   last_seen SimpleAggregateFunction(max, DateTime64(9, 'UTC'))
 ) ENGINE = ${engine(o, "AggregatingMergeTree", bare(n.keysLocal))}
@@ -182,29 +209,10 @@ PARTITION BY day
 ORDER BY (project_id, scope, key, type, day)${ttl("day")}
 SETTINGS index_granularity = 1024${dedup}`,
     `CREATE MATERIALIZED VIEW IF NOT EXISTS \`${o.database}\`.\`spanlens_attribute_keys_mv\`${on} TO ${n.keysLocal} AS
-SELECT ProjectId AS project_id, e.1 AS scope, e.2 AS key, e.3 AS type, toDate(Timestamp) AS day,
-       count() AS span_count, min(Timestamp) AS first_seen, max(Timestamp) AS last_seen
-FROM ${n.spansLocal} ARRAY JOIN ${catalogEntries(true)} AS e
+SELECT project_id, scope, key, type, day,
+       uniqCombined64MergeState(spans) AS spans, min(first_seen) AS first_seen, max(last_seen) AS last_seen
+FROM ${n.valuesLocal}
 GROUP BY project_id, scope, key, type, day`,
-    `CREATE TABLE IF NOT EXISTS ${n.valuesLocal}${on} (
-  project_id UInt32,
-  scope LowCardinality(String),
-  key String,
-  value String,
-  type LowCardinality(String),
-  day Date,
-  span_count SimpleAggregateFunction(sum, UInt64),
-  last_seen SimpleAggregateFunction(max, DateTime64(9, 'UTC'))
-) ENGINE = ${engine(o, "AggregatingMergeTree", bare(n.valuesLocal))}
-PARTITION BY day
-ORDER BY (project_id, key, scope, value, type, day)${ttl("day")}
-SETTINGS index_granularity = 1024${dedup}`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS \`${o.database}\`.\`spanlens_attribute_values_mv\`${on} TO ${n.valuesLocal} AS
-SELECT ProjectId AS project_id, e.1 AS scope, e.2 AS key, e.4 AS value, e.3 AS type, toDate(Timestamp) AS day,
-       count() AS span_count, max(Timestamp) AS last_seen
-FROM ${n.spansLocal} ARRAY JOIN ${catalogEntries(true)} AS e
-WHERE ${CATALOG_VALUE_KEPT}
-GROUP BY project_id, scope, key, value, type, day`,
   ];
   if (o.cluster) {
     // Reads and inserts go through Distributed tables; a trace's spans share a shard, so
@@ -224,9 +232,23 @@ GROUP BY project_id, scope, key, value, type, day`,
 /** The collector wrote `STATUS_CODE_ERROR` in older versions, `Error` since. */
 export const IS_ERROR = "StatusCode IN ('Error', 'STATUS_CODE_ERROR')";
 
+/**
+ * How the catalog counts: a set of distinct (TraceId, SpanId, entry) — the entry's place
+ * in the span's list, so two events of one span count twice, as in DuckDB — and a span
+ * stored twice counts once. uniqCombined64 is exact while a set is small (a hash table)
+ * and an estimate within about 1% once it grows past what that table holds (HyperLogLog).
+ */
+const SPAN_SET = "AggregateFunction(uniqCombined64, String, String, UInt32)";
+export const SPAN_SET_STATE = "uniqCombined64State(TraceId, SpanId, i)";
+
+/** ARRAY JOIN of the catalog entries as `e`, with their place in the span's list as `i`. */
+export const catalogJoin = (typed: boolean) =>
+  `ARRAY JOIN ${catalogEntries(typed)} AS e, arrayEnumerate(${catalogEntries(typed)}) AS i`;
+
 /** Values up to this many characters are kept in the catalog (as in DuckDB's catalog-sql.ts). */
 export const MAX_VALUE_CHARS = 200;
 
+/** Whether the value list keeps an entry's value (the key list counts every entry). */
 export const CATALOG_VALUE_KEPT = `e.3 IN ('string', 'int', 'bool') AND lengthUTF8(e.4) <= ${MAX_VALUE_CHARS}`;
 
 /**
@@ -234,13 +256,16 @@ export const CATALOG_VALUE_KEPT = `e.3 IN ('string', 'int', 'bool') AND lengthUT
  * name, as DuckDB's catalog keeps them. Without type maps (read mode) everything is a string.
  */
 export function catalogEntries(typed: boolean): string {
-  const type = (types: string, k: string) => (typed ? `if(mapContains(${types}, ${k}), toString(${types}[${k}]), 'string')` : "'string'");
+  // Keys and values zipped, not looked up: a map lookup scans the map. A type map holds
+  // only non-string keys, and its lookup reads '' for the rest.
+  const type = (types: string, k: string) => (typed ? `if(${types}[${k}] = '', 'string', toString(${types}[${k}]))` : "'string'");
+  const pairs = (scope: string, m: string, types: string) =>
+    `arrayMap((k, v) -> ('${scope}', toString(k), ${type(types, "k")}, v), mapKeys(${m}), mapValues(${m}))`;
   // An out-of-range array index reads as an empty map: collector rows have no type arrays.
-  const eventType = typed ? "EventAttributeTypes[i]" : "map()";
   return `arrayConcat(
-    arrayMap(k -> ('span', toString(k), ${type("SpanAttributeTypes", "k")}, SpanAttributes[k]), mapKeys(SpanAttributes)),
-    arrayMap(k -> ('resource', toString(k), ${type("ResourceAttributeTypes", "k")}, ResourceAttributes[k]), mapKeys(ResourceAttributes)),
-    arrayFlatten(arrayMap((m, i) -> arrayMap(k -> ('event', toString(k), ${typed ? `if(mapContains(${eventType}, k), toString(${eventType}[k]), 'string')` : "'string'"}, m[k]), mapKeys(m)),
+    ${pairs("span", "SpanAttributes", "SpanAttributeTypes")},
+    ${pairs("resource", "ResourceAttributes", "ResourceAttributeTypes")},
+    arrayFlatten(arrayMap((m, i) -> ${pairs("event", "m", typed ? "EventAttributeTypes[i]" : "")},
       \`Events.Attributes\`, arrayEnumerate(\`Events.Attributes\`))),
     arrayMap(n -> ('event', 'event:name', 'string', toString(n)), \`Events.Name\`),
     [('intrinsic', 'name', 'string', toString(SpanName))])`;

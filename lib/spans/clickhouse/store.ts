@@ -213,6 +213,14 @@ export class ClickHouseSpanStore implements SpanStore {
     return samplingPreview(this.ctx, projectId, rules, startNs, endNs);
   }
 
+  /**
+   * The engine's client, for tests and benchmarks only (bulk fixture loads, hand-written SQL
+   * to compare against), as DuckDbSpanStore.rawRead; not part of SpanStore.
+   */
+  rawRead<T>(fn: (client: ClickHouseClient) => Promise<T>): Promise<T> {
+    return fn(this.client);
+  }
+
   /** Resolves once every queued request is inserted (tests, loaders). */
   async settled(): Promise<void> {
     await this.writerQueue.exclusive(async () => undefined);
