@@ -40,6 +40,7 @@ export const ROUTES: [method: string, file: string, url: string, access: Access]
   ["DELETE", "funnels/[id]", "/api/v1/funnels/nope", "edit"],
   ["POST", "funnels/drop-off", "/api/v1/funnels/drop-off", "read"],
   ["POST", "funnels/query", "/api/v1/funnels/query", "read"],
+  ["POST", "compare", "/api/v1/compare", "read"],
   ["GET", "funnels", "/api/v1/funnels", "read"],
   ["POST", "funnels", "/api/v1/funnels", "edit"],
   ["GET", "metrics", "/api/v1/metrics", "read"],

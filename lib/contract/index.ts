@@ -4,6 +4,7 @@
  * needs the other's modules (contract.test.ts keeps it so).
  */
 export type * from "./catalog";
+export type * from "./compare";
 export type * from "./metrics";
 export type * from "./search";
 export type * from "./storage";

@@ -3,8 +3,9 @@ import type { IngestOptions } from "./ingest-options";
 import type { PurgeResult } from "./storage-types";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
+import type { AttrRef } from "@/lib/metrics/measure";
 import type {
-  AttributeKeyInfo, AttributeScope, AttributeStats, AttributeValueInfo, CompactTrace, DurationHistogram, FunnelDropOff,
+  AttributeKeyInfo, AttributeScope, CompareResult, AttributeStats, AttributeValueInfo, CompactTrace, DurationHistogram, FunnelDropOff,
   FunnelResult, MetricsResult, SpanView, StorageStats, TraceDetail, TraceSearch, TraceSearchPage, TraceSortKey,
   TraceSummary, WriterStats,
 } from "@/lib/contract";
@@ -60,6 +61,21 @@ export interface TraceSearchQuery {
   columns: { scope: "span" | "resource" | "any"; key: string }[];
 }
 
+/** "What is different?": the selection against the baseline's other spans, on every attribute. */
+export interface CompareQuery {
+  projectId: number;
+  /** TraceQL, already validated: the spans selected. */
+  selection: string;
+  /** TraceQL, already validated; empty or `{}` for every span. Its spans outside the selection are the baseline. */
+  baseline: string;
+  startNs: bigint;
+  endNs: bigint;
+  /** A numeric attribute each span counts as much as (spans without it count 0); null counts spans. */
+  weightBy: AttrRef | null;
+  /** Spans per side past which that side is sampled; COMPARE_SAMPLE_SPANS unless a test or benchmark says otherwise. */
+  sampleLimit?: number;
+}
+
 export interface SearchCursor {
   value: bigint;
   traceId: string;
@@ -112,6 +128,8 @@ export interface SpanStore {
   queryFunnel(query: FunnelQuery): Promise<FunnelResult>;
   funnelDropOff(query: FunnelQuery, step: number, limit: number): Promise<FunnelDropOff>;
   searchTraces(query: TraceSearchQuery): Promise<TraceSearchPage>;
+  /** Compares the selection's spans with the baseline's on every span, resource and intrinsic attribute. */
+  compareGroups(query: CompareQuery): Promise<CompareResult>;
   /** Trace durations of the same search, bucketed for the histogram. */
   durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">): Promise<DurationHistogram>;
   /** Keys from the attribute catalog (kept at ingest), most used first. */

@@ -5,7 +5,9 @@ import type { NormalizedSpan } from "@/lib/ingest/types";
 import { GroupCommitWriter, type PendingWrite } from "../group-commit";
 import type { IngestOptions } from "../ingest-options";
 import type { StorageStats, TraceSearch } from "@/lib/contract";
-import type { AttributeKeyQuery, AttributeStatsQuery, AttributeValueQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery } from "../types";
+import type {
+  AttributeKeyQuery, AttributeStatsQuery, AttributeValueQuery, CompareQuery, IngestResult, SpanStore, TracePage, TraceSearchQuery,
+} from "../types";
 import type { WriteQueueLimits } from "../write-limits";
 import { openClickHouseClient } from "./client";
 import type { ChContext } from "./context";
@@ -16,6 +18,7 @@ import { getCompactTrace, getSpan, getTrace, getTraceSummary } from "./read-trac
 import { requestBody } from "./rows";
 import { durationHistogram, searchTraces } from "./search";
 import { queryMetrics } from "./metrics";
+import { compareGroups } from "./compare";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
@@ -187,6 +190,10 @@ export class ClickHouseSpanStore implements SpanStore {
 
   durationHistogram(query: Omit<TraceSearchQuery, "limit" | "sort" | "order" | "cursor" | "columns">) {
     return durationHistogram(this.ctx, query);
+  }
+
+  compareGroups(query: CompareQuery) {
+    return compareGroups(this.ctx, query);
   }
 
   queryMetrics(query: MetricsQuery) {

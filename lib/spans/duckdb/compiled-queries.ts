@@ -1,7 +1,8 @@
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { PromotedColumns } from "../layout";
-import type { TraceSearchQuery } from "../types";
+import type { CompareQuery, TraceSearchQuery } from "../types";
+import type { CompiledCompareQuery } from "./compare";
 import { compileSpanFilter, compileTraceQL, type CompiledTraceQL } from "./traceql";
 import type { SpanFilter } from "./traceql/span-filter";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
@@ -37,4 +38,10 @@ export function compileFunnelQuery(query: FunnelQuery, columns: PromotedColumns)
 
 export function compileRules(rules: string[], columns: PromotedColumns): CompiledTraceQL[] {
   return rules.map((r) => compileTraceQL(r, { columns }));
+}
+
+/** Selection and baseline with their own parameter names: both sit in every statement of a comparison. */
+export function compileCompareQuery(query: CompareQuery, columns: PromotedColumns): CompiledCompareQuery {
+  const filter = (q: string, prefix: string) => (matchesAll(q) ? null : compileSpanFilter(q, prefix, columns));
+  return { ...query, selection: filter(query.selection, "sel_"), baseline: filter(query.baseline, "base_") };
 }

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { NormalizedSpan } from "@/lib/ingest/types";
-import type { AttributeKeyQuery, AttributeValueQuery, IngestResult, SpanStore, TraceSearchQuery } from "../types";
+import type { AttributeKeyQuery, AttributeValueQuery, CompareQuery, IngestResult, SpanStore, TraceSearchQuery } from "../types";
 import { durationHistogram, searchTraces } from "./search-traces";
 import { queryMetrics } from "./metrics";
 import type { MetricsQuery } from "@/lib/metrics/types";
 import type { FunnelQuery } from "@/lib/metrics/funnel-types";
 import { funnelDropOff, queryFunnel } from "./funnel";
 import { attributeStats } from "./attribute-stats";
+import { compareGroups } from "./compare";
 import { listAttributeKeys, listAttributeValues } from "./read-catalog";
 import { landBatch, type StagedRequest } from "./land";
 import { Organizer } from "./organizer";
@@ -17,7 +18,7 @@ import type { IngestOptions } from "../ingest-options";
 import type { WriteQueueLimits } from "../write-limits";
 import type { PurgeResult } from "../storage-types";
 import { samplingPreview } from "./sampling-preview";
-import { compileFunnelQuery, compileMetricsQuery, compileRules, compileSearch, type CompiledMetricsQuery, type CompiledSearch } from "./compiled-queries";
+import { compileCompareQuery, compileFunnelQuery, compileMetricsQuery, compileRules, compileSearch, type CompiledMetricsQuery, type CompiledSearch } from "./compiled-queries";
 import { deleteSlice, expireCatalog, oldestStart, PURGE_SLICE_NS, usedBytes } from "./purge";
 import { AUTO_CHECKPOINT_THRESHOLD, DEFAULT_MEMORY_LIMIT, fileSize, mergePendingCatalog, walBytes } from "./maintenance";
 import { CHUNK_ROWS, spanChunk } from "./span-chunk";
@@ -234,6 +235,10 @@ export class DuckDbSpanStore implements SpanStore {
   /** Metrics over an already compiled filter (tests). */
   queryMetricsCompiled(query: CompiledMetricsQuery) {
     return this.read((c) => queryMetrics(c, query, this.promoted));
+  }
+
+  compareGroups(query: CompareQuery) {
+    return this.read((c) => compareGroups(c, compileCompareQuery(query, this.promoted), this.promoted));
   }
 
   attributeStats(query: Parameters<SpanStore["attributeStats"]>[0]) {

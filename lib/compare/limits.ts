@@ -1,0 +1,24 @@
+/**
+ * The limits of "What is different?" (README, "Limits"). Engines and the shaper share them.
+ */
+
+/** Values shown per attribute; the rest fold into "other". */
+export const TOP_VALUES = 8;
+/** Values an engine hands back per attribute, by combined share, before the shaper keeps TOP_VALUES. */
+export const ENGINE_TOP_VALUES = 20;
+/** A numeric key with at most this many distinct values is compared value by value, not in ranges. */
+export const CATEGORICAL_NUMBERS = 10;
+/** Quantiles of each side that become the shared range edges of a numeric key (up to 2 × 4 edges). */
+export const RANGE_QUANTILES = [0.2, 0.4, 0.6, 0.8];
+/** Above this many spans on a side, that side is sampled down to about this many (by span id hash). */
+export const COMPARE_SAMPLE_SPANS = 100_000;
+/** Attributes in an answer, the highest scores. */
+export const MAX_COMPARE_ATTRIBUTES = 100;
+
+/** The fraction of a side to read so that about COMPARE_SAMPLE_SPANS remain (1 when it is smaller). */
+export function sampleFraction(spans: number, limit = COMPARE_SAMPLE_SPANS): number {
+  return spans > limit ? limit / spans : 1;
+}
+
+/** Hash buckets the sample is drawn in: a span is kept when hash(span id) % SAMPLE_BUCKETS < fraction × SAMPLE_BUCKETS. */
+export const SAMPLE_BUCKETS = 1_000_000;

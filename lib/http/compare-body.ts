@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { parseAttrRef } from "@/lib/metrics/measure";
+import type { CompareQuery } from "@/lib/spans/types";
+import { BadRequestError, QueryError } from "./errors";
+import { spanFilterParam } from "./metrics-params";
+import { traceqlParam } from "./traceql-param";
+import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
+
+const time = z.union([z.string(), z.number()]).optional();
+
+/** The body of `POST /api/v1/compare`. */
+export const compareBody = z
+  .object({
+    selection: z.string({ error: "expected TraceQL text, e.g. { duration > 500ms }" }),
+    baseline: z.string().optional().nullable(),
+    start: time,
+    end: time,
+    since: z.string().optional(),
+    weightBy: z.string().optional().nullable(),
+  })
+  .strict();
+
+export type CompareBody = z.infer<typeof compareBody>;
+
+/** Checked body -> store query. Problems throw BadRequestError or QueryError (both 400s naming the field). */
+export function toCompareQuery(body: CompareBody, projectId: number): CompareQuery {
+  const now = nowNs();
+  const startNs = parseTimeParam("start", body.start?.toString() ?? null) ?? parseSinceParam(body.since ?? null, now) ?? now - 3_600_000_000_000n;
+  const endNs = parseTimeParam("end", body.end?.toString() ?? null) ?? now;
+  if (startNs >= endNs) throw new BadRequestError("end", "must be after start");
+  const selection = spanFilterParam(body.selection, "selection");
+  if (!selection) {
+    const text = body.selection;
+    throw new QueryError("selection: matches every span, so nothing is left to compare with; select a group, e.g. { duration > 500ms }", 0, text.length);
+  }
+  const baseline = traceqlParam(body.baseline ?? "", "baseline");
+  let weightBy = null;
+  if (body.weightBy) {
+    weightBy = parseAttrRef(body.weightBy);
+    if (!weightBy) {
+      throw new BadRequestError("weightBy", `expected a numeric attribute like span.business.revenue_impact, got "${body.weightBy}"`);
+    }
+  }
+  return { projectId, selection, baseline, startNs, endNs, weightBy };
+}

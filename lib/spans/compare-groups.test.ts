@@ -1,0 +1,124 @@
+/**
+ * compareGroups on both engines (DuckDB and ClickHouse on embedded chDB) over the same
+ * spans. vitest runs each file in its own process, so this file's chDB directory is its own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Attr, NormalizedSpan } from "@/lib/ingest/types";
+import type { CompareResult } from "@/lib/contract";
+import { COMPARE_FAST_MS, COMPARE_SLOW_MS, compareFixture } from "@/lib/compare/compare-fixture";
+import { openTempStore } from "./duckdb/test-store";
+import { openTempChStore, removeChdbTestDir } from "./clickhouse/test-store";
+import type { CompareQuery, SpanStore } from "./types";
+
+const T0 = 1_764_000_000_000_000_000n;
+const PROJECT = 4;
+const str = (key: string, v: string): Attr => ({ key, value: { t: "str", v } });
+const int = (key: string, v: number): Attr => ({ key, value: { t: "int", v: BigInt(v) } });
+
+function spans(): NormalizedSpan[] {
+  return compareFixture().map((f, i) => {
+    const start = T0 + BigInt(i) * 1_000_000_000n;
+    const attributes = [str("region", f.region), int("request.bytes", f.bytes)];
+    if (f.payment) attributes.push(str("payment.method", f.payment));
+    if (f.revenue !== undefined) attributes.push({ key: "business.revenue_impact", value: { t: "dbl", v: f.revenue } });
+    return {
+      traceId: (i + 1).toString(16).padStart(32, "0"), spanId: (i + 1).toString(16).padStart(16, "0"), parentSpanId: null,
+      traceState: "", name: "GET /checkout", kind: 2, startNs: start,
+      endNs: start + BigInt(f.slow ? COMPARE_SLOW_MS : COMPARE_FAST_MS) * 1_000_000n, statusCode: 0, statusMessage: "",
+      attributes, resource: [str("service.name", "shop")], scopeName: "t", scopeVersion: "1", events: [], links: [],
+      droppedAttributesCount: 0, droppedEventsCount: 0, droppedLinksCount: 0,
+    };
+  });
+}
+
+const query = (over: Partial<CompareQuery> = {}): CompareQuery => ({
+  projectId: PROJECT, selection: "{ duration > 500ms }", baseline: "", startNs: T0, endNs: T0 + 3_600_000_000_000n,
+  weightBy: null, ...over,
+});
+
+const stores: Record<string, SpanStore> = {};
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  const duck = await openTempStore();
+  const ch = await openTempChStore();
+  cleanups.push(duck.cleanup, ch.cleanup);
+  stores.duckdb = duck.store;
+  stores.clickhouse = ch.store;
+  for (const s of Object.values(stores)) await s.ingest(PROJECT, spans());
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  removeChdbTestDir();
+});
+
+const attr = (r: CompareResult, key: string) => r.attributes.find((a) => a.key === key)!;
+const share = (r: CompareResult, key: string, value: unknown) => attr(r, key).values.find((v) => v.value === value)!;
+
+describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
+  it("ranks the attribute whose value the slow spans share first, with shares of each side", async () => {
+    const r = await stores[engine].compareGroups(query());
+    expect(r.selection).toEqual({ spans: 100, total: 100 });
+    expect(r.baseline).toEqual({ spans: 300, total: 300 });
+    expect(r.sampled).toBeUndefined();
+    expect(r.attributes[0]).toMatchObject({ key: "region", scope: "span", type: "string" });
+    expect(r.attributes[0].score).toBeCloseTo(0.85, 6);
+    expect(share(r, "region", "ap-south")).toMatchObject({ selection: 0.9, baseline: 0.05 });
+    // A key on some spans only: the rest count as its own value, null.
+    expect(share(r, "payment.method", null)).toMatchObject({ selection: 0.9, baseline: 0.9 });
+    // Every span has the same name and service: nothing separates them there.
+    expect(attr(r, "name")).toMatchObject({ scope: "intrinsic", score: 0 });
+    expect(attr(r, "service.name")).toMatchObject({ scope: "resource", score: 0 });
+    for (const a of r.attributes) {
+      for (const side of ["selection", "baseline"] as const) {
+        const sum = a.values.reduce((s, v) => s + v[side], 0);
+        expect(sum, `${a.key} ${side}`).toBeCloseTo(1, 6);
+      }
+    }
+  });
+
+  it("buckets a many-valued number into ranges both sides share", async () => {
+    const r = await stores[engine].compareGroups(query());
+    const bytes = attr(r, "request.bytes");
+    expect(bytes.type).toBe("number");
+    expect(bytes.values.length).toBeGreaterThan(2);
+    const ranges = bytes.values.map((v) => v.range!);
+    expect(ranges[0].gte).toBeNull();
+    expect(ranges.at(-1)!.lt).toBeNull();
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i].gte).toBe(ranges[i - 1].lt);
+  });
+
+  it("weighted by revenue, the attribute revenue sits on ranks first instead", async () => {
+    const r = await stores[engine].compareGroups(query({ weightBy: { scope: "span", key: "business.revenue_impact" } }));
+    expect(r.weightBy).toBe("span.business.revenue_impact");
+    expect(r.selection.total).toBe(1000);
+    expect(r.attributes[0]).toMatchObject({ key: "payment.method", score: 1 });
+    expect(attr(r, "region").score).toBeCloseTo(0, 6);
+  });
+
+  it("takes the baseline from its own query, minus the selection", async () => {
+    const r = await stores[engine].compareGroups(query({ baseline: '{ span.region = "ap-south" }' }));
+    expect(r.baseline.spans).toBe(15);
+    expect(share(r, "region", "ap-south").baseline).toBe(1);
+  });
+
+  it("samples each side past the limit and says so, still finding the difference", async () => {
+    const r = await stores[engine].compareGroups(query({ sampleLimit: 80 }));
+    expect(r.sampled).toEqual({ selection: 0.8, baseline: 80 / 300, limit: 80 });
+    // Sizes are the whole sides; shares come from the sample.
+    expect(r.selection.spans).toBe(100);
+    expect(r.attributes[0].key).toBe("region");
+  });
+});
+
+describe("both engines", () => {
+  it("give the same string comparisons", async () => {
+    const strings = (r: CompareResult) => r.attributes.filter((a) => a.type === "string")
+      .map((a) => ({ ...a, score: Number(a.score.toFixed(9)), values: a.values.map((v) => ({ ...v, selection: Number(v.selection.toFixed(9)), baseline: Number(v.baseline.toFixed(9)) })) }));
+    for (const weightBy of [null, { scope: "any" as const, key: "business.revenue_impact" }]) {
+      const [duck, ch] = await Promise.all([stores.duckdb.compareGroups(query({ weightBy })), stores.clickhouse.compareGroups(query({ weightBy }))]);
+      expect(strings(ch)).toEqual(strings(duck));
+    }
+  });
+});
