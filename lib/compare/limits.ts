@@ -4,14 +4,25 @@
 
 /** Values shown per attribute; the rest fold into "other". */
 export const TOP_VALUES = 8;
-/** Values an engine hands back per attribute, by combined share, before the shaper keeps TOP_VALUES. */
-export const ENGINE_TOP_VALUES = 20;
+/**
+ * Values an engine hands back: those whose share of the selection plus share of the baseline
+ * reaches this. Smaller ones could never change a ranking and only count towards "other";
+ * it keeps ids and other high-cardinality values from flooding the answer.
+ */
+export const MIN_VALUE_SHARE = 0.002;
 /** A numeric key with at most this many distinct values is compared value by value, not in ranges. */
 export const CATEGORICAL_NUMBERS = 10;
 /** Quantiles of each side that become the shared range edges of a numeric key (up to 2 × 4 edges). */
 export const RANGE_QUANTILES = [0.2, 0.4, 0.6, 0.8];
 /** Above this many spans on a side, that side is sampled down to about this many (by span id hash). */
-export const COMPARE_SAMPLE_SPANS = 100_000;
+export const COMPARE_SAMPLE_SPANS = 30_000;
+/**
+ * DuckDB: spans in the range whose attributes are read at most (whole vectors of 2,048 spans,
+ * DuckDB's system sample), since decoding the attribute maps is most of the cost...
+ */
+export const COMPARE_SCAN_SPANS = 150_000;
+/** ...unless the selection would keep fewer than this many spans: then more is read. */
+export const COMPARE_MIN_SELECTION = 5_000;
 /** Attributes in an answer, the highest scores. */
 export const MAX_COMPARE_ATTRIBUTES = 100;
 

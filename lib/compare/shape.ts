@@ -1,4 +1,5 @@
 import type { CompareAttribute, CompareResult, CompareScope, CompareValue } from "@/lib/contract";
+import type { AttrRef } from "@/lib/metrics/measure";
 import { MAX_COMPARE_ATTRIBUTES, TOP_VALUES } from "./limits";
 
 /**
@@ -70,7 +71,8 @@ function shapeAttribute(total: CompareRow, values: CompareRow[], totals: ShapeIn
   } else {
     const ranked = [...values].sort((a, b) =>
       share(b.selection, totals.selection) + share(b.baseline, totals.baseline)
-      - share(a.selection, totals.selection) - share(a.baseline, totals.baseline));
+      - share(a.selection, totals.selection) - share(a.baseline, totals.baseline)
+      || (a.value ?? "").localeCompare(b.value ?? ""));
     for (const r of ranked.slice(0, TOP_VALUES)) push({ value: typedValue(r) }, r.selection, r.baseline);
     if (numericOrder(out)) out.sort(compareValues);
   }
@@ -112,4 +114,46 @@ export function shapeComparison(input: ShapeInput): Pick<CompareResult, "attribu
     .map((g) => shapeAttribute(g.total, g.values, input.totals))
     .sort((a, b) => b.score - a.score || a.scope.localeCompare(b.scope) || a.key.localeCompare(b.key) || a.type.localeCompare(b.type));
   return { attributes: attributes.slice(0, MAX_COMPARE_ATTRIBUTES) };
+}
+
+/**
+ * An engine's result rows, as both engines' SQL spells them: value and total rows per
+ * attribute, `edges` rows (a numeric key's range edges), and one `sides` row (each side's
+ * weight in what was read) and one `kept` row (spans read per side).
+ */
+export interface EngineRow {
+  scope: string;
+  k: string;
+  g: string;
+  t: string;
+  val: string | null;
+  a: number | string;
+  b: number | string;
+  edges: (number | string)[] | null;
+}
+
+export function shapeEngineRows(
+  raw: EngineRow[],
+  ctx: { spans: { selection: number; baseline: number }; size: { w_sel: number | string; w_base: number | string }; weightBy: AttrRef | null; limit: number },
+): CompareResult {
+  const sides = raw.find((r) => r.t === "sides");
+  const kept = raw.find((r) => r.t === "kept");
+  const edges = new Map(raw.filter((r) => r.t === "edges").map((r) => [`${r.scope}\u0000${r.k}`, (r.edges ?? []).map(Number)]));
+  const rows: CompareRow[] = raw.filter((r) => !["sides", "kept", "edges"].includes(r.t)).map((r) => ({
+    scope: r.scope as CompareScope, key: r.k, type: r.g as CompareRow["type"], valueType: r.t as CompareRow["valueType"],
+    value: r.val, selection: Number(r.a), baseline: Number(r.b),
+    edges: r.t === "total" && r.g === "number" ? edges.get(`${r.scope}\u0000${r.k}`) ?? null : null,
+  }));
+  const { attributes } = shapeComparison({ rows, totals: { selection: Number(sides?.a ?? 0), baseline: Number(sides?.b ?? 0) } });
+  const read = { selection: Number(kept?.a ?? 0), baseline: Number(kept?.b ?? 0) };
+  const fraction = (n: number, total: number) => (total > 0 ? Math.min(1, n / total) : 1);
+  const sampled = { selection: fraction(read.selection, ctx.spans.selection), baseline: fraction(read.baseline, ctx.spans.baseline) };
+  const w = ctx.weightBy;
+  return {
+    attributes,
+    selection: { spans: ctx.spans.selection, total: Number(ctx.size.w_sel) },
+    baseline: { spans: ctx.spans.baseline, total: Number(ctx.size.w_base) },
+    weightBy: w ? `${w.scope === "any" ? "" : w.scope}.${w.key}` : null,
+    ...(sampled.selection < 1 || sampled.baseline < 1 ? { sampled: { ...sampled, limit: ctx.limit } } : {}),
+  };
 }

@@ -105,7 +105,12 @@ describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
 
   it("samples each side past the limit and says so, still finding the difference", async () => {
     const r = await stores[engine].compareGroups(query({ sampleLimit: 80 }));
-    expect(r.sampled).toEqual({ selection: 0.8, baseline: 80 / 300, limit: 80 });
+    // The fractions actually kept, by span id hash (about 80 spans a side).
+    expect(r.sampled!.limit).toBe(80);
+    expect(r.sampled!.selection).toBeGreaterThan(0.6);
+    expect(r.sampled!.selection).toBeLessThan(1);
+    expect(r.sampled!.baseline).toBeGreaterThan(0.15);
+    expect(r.sampled!.baseline).toBeLessThan(0.4);
     // Sizes are the whole sides; shares come from the sample.
     expect(r.selection.spans).toBe(100);
     expect(r.attributes[0].key).toBe("region");

@@ -1,8 +1,8 @@
 import type { CompareResult } from "@/lib/contract";
 import {
-  CATEGORICAL_NUMBERS, COMPARE_SAMPLE_SPANS, ENGINE_TOP_VALUES, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
+  CATEGORICAL_NUMBERS, COMPARE_SAMPLE_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
-import { shapeComparison, type CompareRow } from "@/lib/compare/shape";
+import { shapeEngineRows, type EngineRow } from "@/lib/compare/shape";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import type { CompareQuery } from "../types";
 import { projectFilter, rows, spanColumns, type ChContext, type Params } from "./context";
@@ -96,27 +96,18 @@ export async function compareGroups(ctx: ChContext, q: CompareQuery): Promise<Co
              if(n.few, toString(assumeNotNull(kv.nv)), toString(arrayCount(e -> e <= assumeNotNull(kv.nv), n.edges))) AS val, n.edges AS edges
       FROM kv INNER JOIN nums AS n ON kv.scope = n.scope AND kv.k = n.k WHERE kv.vt = 'num'
     )
-    SELECT scope, k, g, t, val, a, b, CAST([], 'Array(Float64)') AS edges FROM (
-      SELECT scope, k, g, t, val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b FROM vals GROUP BY scope, k, g, t, val
-      ORDER BY a * {rs:Float64} + b * {rb:Float64} DESC, val LIMIT ${ENGINE_TOP_VALUES} BY scope, k, g, t
-    )
+    SELECT scope, k, g, t, val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b, CAST([], 'Array(Float64)') AS edges
+    FROM vals GROUP BY scope, k, g, t, val
+    HAVING t = 'range' OR a * {rs:Float64} + b * {rb:Float64} >= ${MIN_VALUE_SHARE}
     UNION ALL
-    SELECT scope, k, g, 'total' AS t, '' AS val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b, any(edges) AS edges
+    SELECT scope, k, g, 'total' AS t, '' AS val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b, CAST([], 'Array(Float64)') AS edges
     FROM vals GROUP BY scope, k, g
     UNION ALL
-    SELECT '', '', '', 'sides', '', sumIf(w, sel = 1), sumIf(w, sel = 0), CAST([], 'Array(Float64)') FROM s`;
-  const raw = await rows<{ scope: string; k: string; g: string; t: string; val: string; a: number; b: number; edges: number[] }>(ctx, sql, params);
-  const sides = raw.find((r) => r.t === "sides")!;
-  const list: CompareRow[] = raw.filter((r) => r.t !== "sides").map((r) => ({
-    scope: r.scope as CompareRow["scope"], key: r.k, type: r.g as CompareRow["type"], valueType: r.t as CompareRow["valueType"],
-    value: r.val, selection: Number(r.a), baseline: Number(r.b), edges: r.edges.map(Number),
-  }));
-  const { attributes } = shapeComparison({ rows: list, totals: { selection: Number(sides.a), baseline: Number(sides.b) } });
-  return {
-    attributes,
-    selection: { spans: spans.selection, total: Number(size.w_sel) },
-    baseline: { spans: spans.baseline, total: Number(size.w_base) },
-    weightBy: q.weightBy ? `${q.weightBy.scope === "any" ? "" : q.weightBy.scope}.${q.weightBy.key}` : null,
-    ...(sampled ? { sampled: { ...fraction, limit } } : {}),
-  };
+    SELECT scope, k, 'number', 'edges', '', 0, 0, edges FROM nums WHERE NOT few
+    UNION ALL
+    SELECT '', '', '', 'sides', '', sumIf(w, sel = 1), sumIf(w, sel = 0), CAST([], 'Array(Float64)') FROM s
+    UNION ALL
+    SELECT '', '', '', 'kept', '', countIf(sel = 1), countIf(sel = 0), CAST([], 'Array(Float64)') FROM s`;
+  const raw = await rows<EngineRow>(ctx, sql, params);
+  return shapeEngineRows(raw, { spans, size, weightBy: q.weightBy, limit });
 }

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CompareResult } from "@/lib/contract";
 import {
-  CATEGORICAL_NUMBERS, ENGINE_TOP_VALUES, RANGE_QUANTILES, SAMPLE_BUCKETS, COMPARE_SAMPLE_SPANS, sampleFraction,
+  CATEGORICAL_NUMBERS, COMPARE_MIN_SELECTION, COMPARE_SAMPLE_SPANS, COMPARE_SCAN_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES,
+  SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
-import { shapeComparison, type CompareRow } from "@/lib/compare/shape";
+import { shapeEngineRows } from "@/lib/compare/shape";
 import type { CompareQuery } from "../types";
 import type { PromotedColumns } from "../layout";
 import { attrNumber, filterWhere, groupExpr, usedOnly } from "./metrics-sql";
@@ -41,44 +42,50 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs };
   // A condition on a missing attribute is NULL, not false: such spans belong to the baseline.
   const sel = `coalesce(${filterWhere(q.selection, params)}, FALSE)`;
-  const base = filterWhere(q.baseline, params);
+  const base = `coalesce(${filterWhere(q.baseline, params)}, FALSE)`;
   const rate = "(1.0 / sample_rate)";
   if (q.weightBy) params.wkey = q.weightBy.key;
   const w = q.weightBy ? `(greatest(coalesce(${attrNumber(q.weightBy, "$wkey::VARCHAR", columns)}, 0), 0) * ${rate})` : rate;
   const scope = `project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT`;
 
-  const sizeSql = `SELECT count(*) FILTER (WHERE is_sel) AS n_sel, count(*) FILTER (WHERE NOT is_sel) AS n_base,
-      coalesce(sum(w) FILTER (WHERE is_sel), 0) AS w_sel, coalesce(sum(w) FILTER (WHERE NOT is_sel), 0) AS w_base
-    FROM (SELECT ${sel} AS is_sel, ${w} AS w FROM spans s WHERE ${scope} AND (${sel} OR ${base}))`;
+  const sizeSql = `SELECT count(*) AS n_all, count(*) FILTER (WHERE is_sel) AS n_sel, count(*) FILTER (WHERE is_base) AS n_base,
+      coalesce(sum(w) FILTER (WHERE is_sel), 0) AS w_sel, coalesce(sum(w) FILTER (WHERE is_base), 0) AS w_base
+    FROM (SELECT ${sel} AS is_sel, NOT ${sel} AND ${base} AS is_base, ${w} AS w FROM spans s WHERE ${scope})`;
   const [size] = (await conn.runAndReadAll(sizeSql, usedOnly(sizeSql, params))).getRowObjectsJS() as {
-    n_sel: bigint; n_base: bigint; w_sel: number; w_base: number;
+    n_all: bigint; n_sel: bigint; n_base: bigint; w_sel: number; w_base: number;
   }[];
   const spans = { selection: Number(size.n_sel), baseline: Number(size.n_base) };
+  // Vectors to read: a share of the range, raised so the selection keeps enough spans.
+  let scan = sampleFraction(Number(size.n_all), COMPARE_SCAN_SPANS);
+  if (spans.selection * scan < COMPARE_MIN_SELECTION) scan = Math.min(1, COMPARE_MIN_SELECTION / Math.max(spans.selection, 1));
+  // Then each side is thinned to about `limit` spans of those read.
   const limit = q.sampleLimit ?? COMPARE_SAMPLE_SPANS;
-  const fraction = { selection: sampleFraction(spans.selection, limit), baseline: sampleFraction(spans.baseline, limit) };
-  const sampled = fraction.selection < 1 || fraction.baseline < 1;
-  params.keep_sel = Math.ceil(fraction.selection * SAMPLE_BUCKETS);
-  params.keep_base = Math.ceil(fraction.baseline * SAMPLE_BUCKETS);
-  // Ranking values within a key by combined share needs each side's total; the sample's is the full one scaled.
-  params.rs = 1 / Math.max(Number(size.w_sel) * fraction.selection, 1e-300);
-  params.rb = 1 / Math.max(Number(size.w_base) * fraction.baseline, 1e-300);
+  const thin = { selection: sampleFraction(spans.selection * scan, limit), baseline: sampleFraction(spans.baseline * scan, limit) };
+  params.keep_sel = Math.ceil(thin.selection * SAMPLE_BUCKETS);
+  params.keep_base = Math.ceil(thin.baseline * SAMPLE_BUCKETS);
+  // Combined shares decide which values come back; each side's total is estimated from its full one.
+  params.rs = 1 / Math.max(Number(size.w_sel) * scan * thin.selection, 1e-300);
+  params.rb = 1 / Math.max(Number(size.w_base) * scan * thin.baseline, 1e-300);
 
   const intrinsics = INTRINSICS.map((name) =>
     `SELECT sel, w, 'intrinsic', 'str', '${name}', ${groupExpr({ intrinsic: name }, "", params, columns)}, NULL FROM sp`);
-  const keep = `hash(span_id) % ${SAMPLE_BUCKETS} < CASE WHEN ${sel} THEN $keep_sel::BIGINT ELSE $keep_base::BIGINT END`;
+  const thinned = thin.selection < 1 || thin.baseline < 1
+    ? ` AND hash(span_id) % ${SAMPLE_BUCKETS} < CASE WHEN ${sel} THEN $keep_sel::BIGINT ELSE $keep_base::BIGINT END` : "";
+  // The system sample skips whole vectors, maps and all: a row-wise filter still decodes every map.
+  const sample = scan < 1 ? ` TABLESAMPLE ${(scan * 100).toFixed(4)}% (system, 7)` : "";
   const q1 = RANGE_QUANTILES.join(", ");
   const sql = `
     WITH sp AS MATERIALIZED (
       SELECT ${sel} AS sel, ${w} AS w, attr_str, attr_int, attr_dbl, attr_bool, res_str, res_int, res_dbl, res_bool,
              name, status_code, kind
-      FROM spans s WHERE ${scope} AND (${sel} OR ${base})${sampled ? ` AND ${keep}` : ""}
+      FROM spans s${sample} WHERE ${scope} AND (${sel} OR ${base})${thinned}
     ),
     kv AS MATERIALIZED (${[...MAPS, ...intrinsics].join("\n UNION ALL ")}),
-    nums AS (
+    nums AS MATERIALIZED (
       SELECT scope, k, count(DISTINCT nv) <= ${CATEGORICAL_NUMBERS} AS few,
              list_sort(list_distinct(list_concat(
-               coalesce(approx_quantile(nv, [${q1}]) FILTER (WHERE sel), []),
-               coalesce(approx_quantile(nv, [${q1}]) FILTER (WHERE NOT sel), [])))) AS edges
+               coalesce(quantile_disc(nv, [${q1}]) FILTER (WHERE sel), []),
+               coalesce(quantile_disc(nv, [${q1}]) FILTER (WHERE NOT sel), [])))) AS edges
       FROM kv WHERE t = 'num' AND isfinite(nv) GROUP BY scope, k
     ),
     vals AS (
@@ -87,35 +94,19 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
       SELECT sel, w, scope, k, 'number', CASE WHEN few THEN 'num' ELSE 'range' END,
              CASE WHEN few THEN nv::VARCHAR ELSE len(list_filter(edges, e -> e <= nv))::VARCHAR END
       FROM kv JOIN nums USING (scope, k) WHERE t = 'num' AND isfinite(nv)
-    ),
-    counted AS (
-      SELECT scope, k, g, CASE WHEN grouping(t, sv) = 0 THEN t ELSE 'total' END AS t, sv,
-             coalesce(sum(w) FILTER (WHERE sel), 0) AS a, coalesce(sum(w) FILTER (WHERE NOT sel), 0) AS b
-      FROM vals GROUP BY GROUPING SETS ((scope, k, g, t, sv), (scope, k, g))
-    ),
-    ranked AS (
-      SELECT *, row_number() OVER (PARTITION BY scope, k, g, t ORDER BY a * $rs::DOUBLE + b * $rb::DOUBLE DESC, sv) AS rn
-      FROM counted
     )
-    SELECT c.scope, c.k, c.g, c.t, c.sv, c.a, c.b, CASE WHEN c.t = 'total' AND c.g = 'number' THEN n.edges END AS edges
-    FROM ranked c LEFT JOIN nums n ON c.t = 'total' AND c.g = 'number' AND n.scope = c.scope AND n.k = c.k
-    WHERE c.t IN ('total', 'range') OR c.rn <= ${ENGINE_TOP_VALUES}
+    SELECT scope, k, g, CASE WHEN grouping(t, sv) = 0 THEN t ELSE 'total' END AS t, sv,
+           coalesce(sum(w) FILTER (WHERE sel), 0) AS a, coalesce(sum(w) FILTER (WHERE NOT sel), 0) AS b, NULL::DOUBLE[] AS edges
+    FROM vals GROUP BY GROUPING SETS ((scope, k, g, t, sv), (scope, k, g))
+    HAVING grouping(t, sv) <> 0 OR t = 'range' OR a * $rs::DOUBLE + b * $rb::DOUBLE >= ${MIN_VALUE_SHARE}
     UNION ALL
-    SELECT '', '', '', 'sides', NULL, coalesce(sum(w) FILTER (WHERE sel), 0), coalesce(sum(w) FILTER (WHERE NOT sel), 0), NULL FROM sp`;
+    SELECT scope, k, 'number', 'edges', NULL, 0, 0, edges FROM nums WHERE NOT few
+    UNION ALL
+    SELECT '', '', '', 'sides', NULL, coalesce(sum(w) FILTER (WHERE sel), 0), coalesce(sum(w) FILTER (WHERE NOT sel), 0), NULL FROM sp
+    UNION ALL
+    SELECT '', '', '', 'kept', NULL, count(*) FILTER (WHERE sel), count(*) FILTER (WHERE NOT sel), NULL FROM sp`;
   const raw = (await conn.runAndReadAll(sql, usedOnly(sql, params))).getRowObjectsJS() as {
     scope: string; k: string; g: string; t: string; sv: string | null; a: number; b: number; edges: number[] | null;
   }[];
-  const sides = raw.find((r) => r.t === "sides")!;
-  const rows: CompareRow[] = raw.filter((r) => r.t !== "sides").map((r) => ({
-    scope: r.scope as CompareRow["scope"], key: r.k, type: r.g as CompareRow["type"], valueType: r.t as CompareRow["valueType"],
-    value: r.sv, selection: Number(r.a), baseline: Number(r.b), edges: r.edges ? [...r.edges].map(Number) : null,
-  }));
-  const { attributes } = shapeComparison({ rows, totals: { selection: Number(sides.a), baseline: Number(sides.b) } });
-  return {
-    attributes,
-    selection: { spans: spans.selection, total: Number(size.w_sel) },
-    baseline: { spans: spans.baseline, total: Number(size.w_base) },
-    weightBy: q.weightBy ? `${q.weightBy.scope === "any" ? "" : q.weightBy.scope}.${q.weightBy.key}` : null,
-    ...(sampled ? { sampled: { ...fraction, limit } } : {}),
-  };
+  return shapeEngineRows(raw.map((r) => ({ ...r, val: r.sv })), { spans, size, weightBy: q.weightBy, limit });
 }
