@@ -31,12 +31,15 @@ const INTRINSICS = ["name", "status", "kind"] as const;
 
 /**
  * Compares the selection with the baseline in two statements: the side sizes (which decide
- * sampling), then every attribute at once. The spans of both sides are read once into `s`
+ * sampling), then every attribute at once. The spans of both sides are read once into `sp`
  * and unnested once into `kv` (one row per span attribute); strings are counted per value
- * (the top ENGINE_TOP_VALUES per key by combined share come back), numbers with few
- * distinct values likewise, other numbers per range between shared edges: the quartile-ish
- * quantiles of each side, merged, so both sides are cut at the same places and a tail that
- * only the selection has still gets its own ranges.
+ * (values above MIN_VALUE_SHARE come back), numbers with few distinct values likewise,
+ * other numbers per range between shared edges: quantiles of each side, merged, so both
+ * sides are cut at the same places and a tail only the selection has gets its own ranges.
+ *
+ * Decoding the attribute maps is most of the cost, and a row filter still decodes every
+ * vector it touches; so past COMPARE_SCAN_SPANS spans in the range, whole vectors are
+ * sampled (the system sample), then each side is thinned by span id hash.
  */
 export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQuery, columns: PromotedColumns): Promise<CompareResult> {
   const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs };
