@@ -14,10 +14,12 @@ interface Props {
   range: ChartRange;
   step: string;
   onDrill: (band: DurationBand, t: number, stepMs: number) => void;
+  /** A dragged region: its duration bounds (null where open) and time window, for "What is different?". */
+  onRegion?: (region: { fromMs: number | null; toMs: number | null; startMs: number; endMs: number }) => void;
 }
 
 /** The duration heatmap view: its own queries (one per band), states and drill-down. */
-export function HeatmapPanel({ filter, range, step, onDrill }: Props) {
+export function HeatmapPanel({ filter, range, step, onDrill, onRegion }: Props) {
   const { bands, grid, error, empty, loading, loaded, minSampleRate } = useDurationHeatmap(filter, range, step);
   if (error) return <QueryErrorNote title="The heatmap could not be drawn" message={error.message} hint="Check the filter and the step, then run again." />;
   if (empty) {
@@ -39,7 +41,16 @@ export function HeatmapPanel({ filter, range, step, onDrill }: Props) {
   return (
     <div className="flex flex-col gap-1">
       {minSampleRate < 1 && <p><SampledNote minSampleRate={minSampleRate} about="metrics" /></p>}
-      <DurationHeatmap grid={grid} bands={bands} stepMs={stepMs} onDrill={(b, t) => onDrill(b, t, stepMs)} />
+      <DurationHeatmap
+        grid={grid}
+        bands={bands}
+        stepMs={stepMs}
+        onDrill={(b, t) => onDrill(b, t, stepMs)}
+        onRegion={onRegion && ((r) => onRegion({
+          fromMs: bands[r.bands[0]].fromMs, toMs: bands[r.bands[1]].toMs,
+          startMs: grid.buckets[r.buckets[0]], endMs: grid.buckets[r.buckets[1]] + stepMs,
+        }))}
+      />
     </div>
   );
 }

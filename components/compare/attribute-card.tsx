@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { CompareAttribute, CompareValue } from "@/lib/contract";
 import { formatPercent } from "@/lib/format/count";
 import { compareField, compareValueCondition, compareValueLabel } from "@/lib/chart-data/compare-values";
@@ -33,13 +34,13 @@ function ValueRow({ attribute, value, href, onAdd }: { attribute: CompareAttribu
   return (
     <li className="flex items-center gap-2 py-0.5" data-testid="compare-value">
       {condition ? (
-        <a
+        <Link
           href={href(condition)}
           className="min-w-0 flex-1 truncate font-mono text-[12px] text-fg hover:text-accent hover:underline"
           title={`Show the selection's traces where ${condition}`}
         >
           {label}
-        </a>
+        </Link>
       ) : (
         <span className="min-w-0 flex-1 truncate font-mono text-[12px] text-muted" title="Every value past the top ones">{label}</span>
       )}

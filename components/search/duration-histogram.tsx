@@ -17,6 +17,8 @@ interface Props {
   onSelect: (fromMs: number | null, toMs: number | null) => void;
   /** Set when the query already narrows trace:duration: offers to widen it again. */
   onClear: (() => void) | null;
+  /** Set with onClear: compares the narrowed traces' spans with the rest ("What is different?"). */
+  onCompare?: (() => void) | null;
 }
 
 const indexOf = (s: MouseHandlerDataParam) => (s.activeTooltipIndex == null ? null : Number(s.activeTooltipIndex));
@@ -26,7 +28,7 @@ export const bucketLabel = (b: Bar) => `${formatDuration(b.fromMs)} – ${format
  * Trace durations of the search on a log scale. Dragging across bars (or clicking one)
  * narrows the query to that duration range; the table view does the same by keyboard.
  */
-export function DurationHistogram({ data, unavailable, onSelect, onClear }: Props) {
+export function DurationHistogram({ data, unavailable, onSelect, onClear, onCompare }: Props) {
   const bars = useMemo(() => fillBuckets(data?.buckets ?? []).map((b) => ({ ...b, label: b.gap ? `${formatDuration(b.fromMs)}–${formatDuration(b.toMs)} (none)` : formatDuration(b.fromMs) })), [data]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [asTable, setAsTable] = useState(false);
@@ -42,8 +44,13 @@ export function DurationHistogram({ data, unavailable, onSelect, onClear }: Prop
     <section aria-label="Trace durations" className="flex flex-col gap-1" data-testid="duration-histogram">
       <div className="flex items-center gap-3 text-xs text-muted">
         <h2 className="font-medium text-fg">Trace duration</h2>
-        <span>log scale: each bar a quarter of a decade (1, 1.8, 3.2, 5.6 ms…), counts linear; drag across bars to narrow the query</span>
+        <span>log scale: each bar a quarter of a decade (1, 1.8, 3.2, 5.6 ms…), counts linear; drag across bars to narrow the query, then compare them with the rest</span>
         <span className="ml-auto flex gap-2">
+          {onCompare && (
+            <button type="button" className="font-medium text-accent hover:underline" onClick={onCompare} data-testid="compare-durations">
+              What is different about these?
+            </button>
+          )}
           {onClear && <button type="button" className="hover:text-fg hover:underline" onClick={onClear}>Clear duration filter</button>}
           <button type="button" className="hover:text-fg hover:underline" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
             {asTable ? "Show chart" : "Show as table"}

@@ -1,5 +1,6 @@
 import type { CompareAttribute, CompareValue } from "@/lib/contract";
-import { traceqlField, valueCondition } from "./traceql";
+import { durationLiteral } from "./heatmap";
+import { andConditions, traceqlField, valueCondition } from "./traceql";
 
 /** The attribute as TraceQL spells it: `span.region`, `resource.service.name`, or an intrinsic (`name`). */
 export function compareField(a: Pick<CompareAttribute, "scope" | "key">): string {
@@ -24,4 +25,10 @@ export function compareValueLabel(v: CompareValue): string {
   if (v.value === null) return "(missing)";
   if (typeof v.value === "string" && !v.range && !v.other) return `"${v.value}"`;
   return String(v.value);
+}
+
+/** The spans of a heatmap region: the page's filter with the region's duration bounds ANDed in. */
+export function durationSelection(filter: string, fromMs: number | null, toMs: number | null): string {
+  const conds = [fromMs !== null ? `duration >= ${durationLiteral(fromMs)}` : null, toMs !== null ? `duration < ${durationLiteral(toMs)}` : null];
+  return andConditions(filter, conds.filter((c): c is string => c !== null));
 }

@@ -8,6 +8,8 @@ import { TopBar } from "@/components/nav/top-bar";
 import { errorFor } from "@/components/charts/api";
 import { ChartSkeleton, QueryErrorNote } from "@/components/charts/chart-states";
 import { HeatmapPanel } from "@/components/charts/heatmap-panel";
+import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
+import { durationSelection } from "@/lib/chart-data/compare-values";
 import { MetricsControls } from "@/components/charts/metrics-controls";
 import { MetricsSummary } from "@/components/charts/metrics-summary";
 import { MetricsView } from "@/components/charts/metrics-view";
@@ -70,6 +72,7 @@ export function MetricsClient() {
   const paramError = metrics.error && !qError ? metrics.error : null;
   const setRange = (r: ChartRange) => setUrl(isPinned(r) ? { start: r.start, end: r.end, since: null } : { since: r.since, start: null, end: null });
   const result = metrics.data;
+  const comparison = useCompareState();
 
   return (
     <>
@@ -129,12 +132,16 @@ export function MetricsClient() {
         {paramError && (
           <QueryErrorNote title="The chart could not be drawn" message={paramError.message} hint={result ? "Fix the highlighted setting above; the last chart that worked stays below." : "Fix the highlighted setting above to draw the chart."} />
         )}
+        <ComparePanel />
         {heatmap ? (
           <HeatmapPanel
             filter={filter}
             range={range}
             step={url.step}
             onDrill={(band, t, stepMs) => router.push(tracesHref({ filter, extra: [band.condition], bucket: { t, stepMs }, range }))}
+            onRegion={(r) => comparison.open({
+              selection: durationSelection(filter, r.fromMs, r.toMs), baseline: filter, fromMs: r.startMs, toMs: r.endMs,
+            })}
           />
         ) : result ? (
           <MetricsView

@@ -13,6 +13,9 @@ import { ColumnPicker } from "@/components/search/column-picker";
 import { traceLinkTime } from "@/components/search/link-time";
 import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { DurationHistogram } from "@/components/search/duration-histogram";
+import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
+import { andConditions } from "@/lib/chart-data/traceql";
+import { pinRange } from "@/components/query/time-range";
 import { EmptyResults } from "@/components/search/empty-results";
 import { quantileUpperBound, fillBuckets } from "@/components/search/histogram-data";
 import { Pager } from "@/components/search/pager";
@@ -91,6 +94,14 @@ export function TracesClient() {
   );
   const bars = useMemo(() => fillBuckets(search.histogram.data?.buckets ?? []), [search.histogram.data]);
   const cleared = clearDurationRange(draft);
+  const comparison = useCompareState();
+  // The narrowed query against the same query without its duration bounds, over the window as it is now.
+  const compareDurations = () => {
+    const base = clearDurationRange(view.query);
+    if (base === null) return;
+    const { startMs, endMs } = pinRange(view.range, Date.now());
+    comparison.open({ selection: view.query, baseline: base, fromMs: startMs, toMs: endMs });
+  };
   const r = search.results;
   const nonQueryError = r.isError && !search.queryError ? r.error : null;
 
@@ -140,7 +151,9 @@ export function TracesClient() {
             unavailable={search.queryError ? "Durations show once the query runs." : undefined}
             onSelect={(from, to) => run(setDurationRange(draft, from, to))}
             onClear={cleared === null ? null : () => run(cleared)}
+            onCompare={clearDurationRange(view.query) === null ? null : compareDurations}
           />
+          <ComparePanel onAddToQuery={(condition) => run(andConditions(view.query, [condition]))} />
           {nonQueryError && (
             <p role="alert" className="rounded-md border border-error/40 bg-error-bg px-3 py-2 text-error">
               Could not load traces: {nonQueryError.message}. Check the server is running, then <button type="button" className="underline" onClick={() => void r.refetch()}>try again</button>.

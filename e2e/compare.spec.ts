@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { apiKey, baseUrl } from "./env";
+
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+
+// Unique per run: the server is shared with the other specs.
+const service = `e2e-compare-${hex(3)}`;
+const QUERY = `{ resource.service.name = "${service}" }`;
+
+/** A one-span trace, started a few seconds ago (inside the default 24 h). */
+function trace(durationMs: number, region: string) {
+  const start = BigInt(Date.now() - 10_000) * 1_000_000n;
+  return {
+    resource: { attributes: [str("service.name", service)] },
+    scopeSpans: [{
+      scope: { name: "e2e" },
+      spans: [{
+        traceId: hex(16), spanId: hex(8), name: "GET /checkout", kind: 2, startTimeUnixNano: String(start),
+        endTimeUnixNano: String(start + BigInt(durationMs) * 1_000_000n), attributes: [str("region", region)], status: { code: 1 },
+      }],
+    }],
+  };
+}
+
+test.beforeAll(async ({ request }) => {
+  // Slow requests come from ap-south; fast ones almost never do.
+  const slow = Array.from({ length: 6 }, () => trace(800, "ap-south"));
+  const fast = Array.from({ length: 20 }, (_, i) => trace(30, i === 0 ? "ap-south" : "us-east"));
+  const res = await request.post(`${baseUrl()}/v1/traces`, {
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { resourceSpans: [...slow, ...fast] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+});
+
+test("a histogram bar, compared with the rest, ranks the attribute that sets it apart; a value opens its traces", async ({ page }) => {
+  await page.goto(`${baseUrl()}/traces?q=${encodeURIComponent(QUERY)}`);
+  const histogram = page.getByTestId("duration-histogram");
+  await histogram.getByRole("button", { name: "Show as table" }).click();
+  // The slowest bar: the 800 ms traces.
+  await histogram.getByRole("button", { name: "Only these" }).last().click();
+  await histogram.getByTestId("compare-durations").click();
+
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText("(6 spans)")).toBeVisible({ timeout: 30_000 });
+  const first = panel.getByTestId("compare-attribute").first();
+  await expect(first).toHaveAttribute("data-key", "region");
+  // The link restores the comparison.
+  expect(new URL(page.url()).searchParams.get("cmp")).toContain("trace:duration");
+
+  await first.getByRole("link", { name: '"ap-south"' }).click();
+  await expect(page).toHaveURL(/span\.region/);
+  expect(new URL(page.url()).searchParams.get("q")).toContain('span.region = "ap-south"');
+  await expect(page.getByTestId("result-row")).toHaveCount(6, { timeout: 30_000 });
+  await expect(page.getByTestId("compare-panel")).toHaveCount(0);
+});
