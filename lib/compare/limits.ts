@@ -10,6 +10,12 @@ export const TOP_VALUES = 8;
  * it keeps ids and other high-cardinality values from flooding the answer.
  */
 export const MIN_VALUE_SHARE = 0.002;
+/**
+ * A string key with more distinct values than this share of its spans is id-like (user ids,
+ * session ids): its values are not counted one by one, since none could reach MIN_VALUE_SHARE
+ * worth showing; it shows as "other" and missing. Counting them was most of the work.
+ */
+export const ID_LIKE_SHARE = 0.5;
 /** A numeric key with at most this many distinct values is compared value by value, not in ranges. */
 export const CATEGORICAL_NUMBERS = 10;
 /** Quantiles of each side that become the shared range edges of a numeric key (up to 2 × 4 edges). */

@@ -18,7 +18,7 @@ const int = (key: string, v: number): Attr => ({ key, value: { t: "int", v: BigI
 function spans(): NormalizedSpan[] {
   return compareFixture().map((f, i) => {
     const start = T0 + BigInt(i) * 1_000_000_000n;
-    const attributes = [str("region", f.region), int("request.bytes", f.bytes)];
+    const attributes = [str("region", f.region), int("request.bytes", f.bytes), str("request.id", `r-${i}`)];
     if (f.payment) attributes.push(str("payment.method", f.payment));
     if (f.revenue !== undefined) attributes.push({ key: "business.revenue_impact", value: { t: "dbl", v: f.revenue } });
     return {
@@ -76,6 +76,11 @@ describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
         expect(sum, `${a.key} ${side}`).toBeCloseTo(1, 6);
       }
     }
+  });
+
+  it("folds an id-like key's values into other instead of counting each", async () => {
+    const r = await stores[engine].compareGroups(query());
+    expect(attr(r, "request.id")).toMatchObject({ score: 0, values: [{ value: "other", other: true, selection: 1, baseline: 1 }] });
   });
 
   it("buckets a many-valued number into ranges both sides share", async () => {

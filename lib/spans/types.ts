@@ -72,7 +72,8 @@ export interface CompareQuery {
   endNs: bigint;
   /** A numeric attribute each span counts as much as (spans without it count 0); null counts spans. */
   weightBy: AttrRef | null;
-  /** Spans per side past which that side is sampled; COMPARE_SAMPLE_SPANS unless a test or benchmark says otherwise. */
+  /** Spans per side past which that side is sampled (DuckDB's vector scan limit scales with it);
+   * COMPARE_SAMPLE_SPANS unless a test or benchmark says otherwise. */
   sampleLimit?: number;
 }
 

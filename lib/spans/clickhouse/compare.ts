@@ -1,6 +1,6 @@
 import type { CompareResult } from "@/lib/contract";
 import {
-  CATEGORICAL_NUMBERS, COMPARE_SAMPLE_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
+  CATEGORICAL_NUMBERS, COMPARE_SAMPLE_SPANS, ID_LIKE_SHARE, MIN_VALUE_SHARE, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
 import { shapeEngineRows, type EngineRow } from "@/lib/compare/shape";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
@@ -89,8 +89,13 @@ export async function compareGroups(ctx: ChContext, q: CompareQuery): Promise<Co
                arrayConcat(${quantiles}(assumeNotNull(nv), sel = 1), ${quantiles}(assumeNotNull(nv), sel = 0))))) AS edges
       FROM kv WHERE vt = 'num' GROUP BY scope, k
     ),
+    ids AS (
+      SELECT scope, k FROM kv WHERE vt = 'str' GROUP BY scope, k HAVING uniq(sv) > count() * ${ID_LIKE_SHARE}
+    ),
     vals AS (
-      SELECT sel, w, scope, k, 'string' AS g, vt AS t, sv AS val, CAST([], 'Array(Float64)') AS edges FROM kv WHERE vt IN ('str', 'bool')
+      SELECT sel, w, scope, k, 'string' AS g, if((scope, k) IN (SELECT scope, k FROM ids), 'ids', vt) AS t,
+             if(t = 'ids', '', sv) AS val, CAST([], 'Array(Float64)') AS edges
+      FROM kv WHERE vt IN ('str', 'bool')
       UNION ALL
       SELECT kv.sel, kv.w, kv.scope, kv.k, 'number' AS g, if(n.few, 'num', 'range') AS t,
              if(n.few, toString(assumeNotNull(kv.nv)), toString(arrayCount(e -> e <= assumeNotNull(kv.nv), n.edges))) AS val, n.edges AS edges
@@ -98,7 +103,7 @@ export async function compareGroups(ctx: ChContext, q: CompareQuery): Promise<Co
     )
     SELECT scope, k, g, t, val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b, CAST([], 'Array(Float64)') AS edges
     FROM vals GROUP BY scope, k, g, t, val
-    HAVING t = 'range' OR a * {rs:Float64} + b * {rb:Float64} >= ${MIN_VALUE_SHARE}
+    HAVING t = 'range' OR (t != 'ids' AND a * {rs:Float64} + b * {rb:Float64} >= ${MIN_VALUE_SHARE})
     UNION ALL
     SELECT scope, k, g, 'total' AS t, '' AS val, sumIf(w, sel = 1) AS a, sumIf(w, sel = 0) AS b, CAST([], 'Array(Float64)') AS edges
     FROM vals GROUP BY scope, k, g

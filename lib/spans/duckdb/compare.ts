@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CompareResult } from "@/lib/contract";
 import {
-  CATEGORICAL_NUMBERS, COMPARE_MIN_SELECTION, COMPARE_SAMPLE_SPANS, COMPARE_SCAN_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES,
+  CATEGORICAL_NUMBERS, COMPARE_MIN_SELECTION, ID_LIKE_SHARE, COMPARE_SAMPLE_SPANS, COMPARE_SCAN_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES,
   SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
 import { shapeEngineRows } from "@/lib/compare/shape";
@@ -58,11 +58,11 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
     n_all: bigint; n_sel: bigint; n_base: bigint; w_sel: number; w_base: number;
   }[];
   const spans = { selection: Number(size.n_sel), baseline: Number(size.n_base) };
+  const limit = q.sampleLimit ?? COMPARE_SAMPLE_SPANS;
   // Vectors to read: a share of the range, raised so the selection keeps enough spans.
-  let scan = sampleFraction(Number(size.n_all), COMPARE_SCAN_SPANS);
+  let scan = sampleFraction(Number(size.n_all), limit * (COMPARE_SCAN_SPANS / COMPARE_SAMPLE_SPANS));
   if (spans.selection * scan < COMPARE_MIN_SELECTION) scan = Math.min(1, COMPARE_MIN_SELECTION / Math.max(spans.selection, 1));
   // Then each side is thinned to about `limit` spans of those read.
-  const limit = q.sampleLimit ?? COMPARE_SAMPLE_SPANS;
   const thin = { selection: sampleFraction(spans.selection * scan, limit), baseline: sampleFraction(spans.baseline * scan, limit) };
   params.keep_sel = Math.ceil(thin.selection * SAMPLE_BUCKETS);
   params.keep_base = Math.ceil(thin.baseline * SAMPLE_BUCKETS);
@@ -91,8 +91,12 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
                coalesce(quantile_disc(nv, [${q1}]) FILTER (WHERE NOT sel), [])))) AS edges
       FROM kv WHERE t = 'num' AND isfinite(nv) GROUP BY scope, k
     ),
+    ids AS (
+      SELECT scope, k FROM kv WHERE t = 'str' GROUP BY scope, k HAVING approx_count_distinct(sv) > count(*) * ${ID_LIKE_SHARE}
+    ),
     vals AS (
-      SELECT sel, w, scope, k, 'string' AS g, t, sv FROM kv WHERE t IN ('str', 'bool')
+      SELECT sel, w, scope, k, 'string' AS g, CASE WHEN i.k IS NULL THEN t ELSE 'ids' END AS t, CASE WHEN i.k IS NULL THEN sv END AS sv
+      FROM kv LEFT JOIN ids i USING (scope, k) WHERE t IN ('str', 'bool')
       UNION ALL
       SELECT sel, w, scope, k, 'number', CASE WHEN few THEN 'num' ELSE 'range' END,
              CASE WHEN few THEN nv::VARCHAR ELSE len(list_filter(edges, e -> e <= nv))::VARCHAR END
@@ -101,7 +105,7 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
     SELECT scope, k, g, CASE WHEN grouping(t, sv) = 0 THEN t ELSE 'total' END AS t, sv,
            coalesce(sum(w) FILTER (WHERE sel), 0) AS a, coalesce(sum(w) FILTER (WHERE NOT sel), 0) AS b, NULL::DOUBLE[] AS edges
     FROM vals GROUP BY GROUPING SETS ((scope, k, g, t, sv), (scope, k, g))
-    HAVING grouping(t, sv) <> 0 OR t = 'range' OR a * $rs::DOUBLE + b * $rb::DOUBLE >= ${MIN_VALUE_SHARE}
+    HAVING grouping(t, sv) <> 0 OR t = 'range' OR (t <> 'ids' AND a * $rs::DOUBLE + b * $rb::DOUBLE >= ${MIN_VALUE_SHARE})
     UNION ALL
     SELECT scope, k, 'number', 'edges', NULL, 0, 0, edges FROM nums WHERE NOT few
     UNION ALL
