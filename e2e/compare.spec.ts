@@ -57,3 +57,27 @@ test("a histogram bar, compared with the rest, ranks the attribute that sets it 
   await expect(page.getByTestId("result-row")).toHaveCount(6, { timeout: 30_000 });
   await expect(page.getByTestId("compare-panel")).toHaveCount(0);
 });
+
+test("a region dragged on the /metrics duration heatmap opens the comparison, and the link restores it", async ({ page }) => {
+  await page.goto(`${baseUrl()}/metrics?view=heatmap&q=${encodeURIComponent(QUERY)}`);
+  const cells = page.getByTestId("heatmap-cells");
+  await expect(cells).toBeVisible({ timeout: 30_000 });
+  const [, bands, cols] = /in (\d+) duration bands over (\d+) buckets/.exec((await cells.getAttribute("aria-label")) ?? "")!.map(Number);
+  const box = (await cells.boundingBox())!;
+  // The newest bucket, from the slowest band down one: the 800 ms spans and nothing faster than 200 ms.
+  const x = box.x + (box.width * (cols - 0.5)) / cols;
+  const row = box.height / bands;
+  await page.mouse.move(x, box.y + row * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + row * 1.5, { steps: 4 });
+  await page.mouse.up();
+
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel.getByText("(6 spans)")).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region");
+  const link = page.url();
+  expect(new URL(link).searchParams.get("cmp")).toContain("duration >=");
+
+  await page.goto(link);
+  await expect(page.getByTestId("compare-panel").getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region", { timeout: 30_000 });
+});
