@@ -81,3 +81,14 @@ test("a region dragged on the /metrics duration heatmap opens the comparison, an
   await page.goto(link);
   await expect(page.getByTestId("compare-panel").getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region", { timeout: 30_000 });
 });
+
+test("a click on one heatmap cell still opens its traces", async ({ page }) => {
+  await page.goto(`${baseUrl()}/metrics?view=heatmap&q=${encodeURIComponent(QUERY)}`);
+  const cells = page.getByTestId("heatmap-cells");
+  await expect(cells).toBeVisible({ timeout: 30_000 });
+  const [, bands, cols] = /in (\d+) duration bands over (\d+) buckets/.exec((await cells.getAttribute("aria-label")) ?? "")!.map(Number);
+  const box = (await cells.boundingBox())!;
+  await page.mouse.click(box.x + (box.width * (cols - 0.5)) / cols, box.y + (box.height / bands) * 0.5);
+  await expect(page).toHaveURL(/\/traces\?/);
+  await expect(page.getByTestId("result-row")).toHaveCount(6, { timeout: 30_000 });
+});
