@@ -62,3 +62,13 @@ test("text beyond the builder runs as text; what the grammar cannot parse is nam
   await expect(problem).toContainText("not supported: comparing a metrics query with a value");
   await expect(field).toHaveAttribute("data-invalid", "true");
 });
+
+test("a metrics query typed on /traces offers to open it in Metrics, with its window", async ({ page }) => {
+  const query = `{ resource.service.name = "${service}" } | rate() by (span.customer.tier)`;
+  await page.goto(`${baseUrl()}/traces?${new URLSearchParams({ q: query, start: new Date(start * 1000).toISOString(), end: new Date(end * 1000).toISOString() })}`);
+  const hint = page.getByTestId("metrics-query-hint");
+  await expect(hint).toBeVisible();
+  await hint.getByRole("link", { name: /Open it in Metrics/ }).click();
+  await expect(page).toHaveURL(/\/metrics\?/);
+  await expect(page.getByTestId("legend-item")).toHaveCount(2);
+});

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { AddToBoard } from "@/components/boards/add-to-board";
 import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,6 +16,7 @@ import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { DurationHistogram } from "@/components/search/duration-histogram";
 import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
 import { andConditions } from "@/lib/chart-data/traceql";
+import { looksLikeMetrics } from "@/lib/chart-data/traceql-metrics";
 import { pinRange } from "@/components/query/time-range";
 import { EmptyResults } from "@/components/search/empty-results";
 import { quantileUpperBound, fillBuckets } from "@/components/search/histogram-data";
@@ -36,6 +38,14 @@ import { traceSearchParsers } from "./search-params";
 
 const rangeUrl = (r: TimeRange) =>
   r.kind === "relative" ? { since: r.since, start: null, end: null } : { since: null, start: new Date(r.startMs), end: new Date(r.endMs) };
+
+/** The same query and window on /metrics (start/end there are seconds). */
+function metricsHref(query: string, range: TimeRange): string {
+  const time: Record<string, string> = range.kind === "relative"
+    ? { since: range.since }
+    : { start: String(Math.floor(range.startMs / 1000)), end: String(Math.ceil(range.endMs / 1000)) };
+  return `/metrics?${new URLSearchParams({ q: query, ...time })}`;
+}
 
 export function TracesClient() {
   const [url, setUrl] = useQueryStates(traceSearchParsers, { history: "push" });
@@ -146,6 +156,12 @@ export function TracesClient() {
             catalog={catalog}
             pending={draft.trim() !== view.query.trim()}
           />
+          {qe && looksLikeMetrics(view.query) && (
+            <p className="rounded-md border border-line bg-panel px-3 py-2" data-testid="metrics-query-hint">
+              This is a TraceQL metrics query: it draws a chart rather than listing traces.{" "}
+              <Link href={metricsHref(view.query, view.range)} className="text-accent hover:underline">Open it in Metrics →</Link>
+            </p>
+          )}
           <DurationHistogram
             data={search.histogram.data}
             unavailable={search.queryError ? "Durations show once the query runs." : undefined}
