@@ -49,7 +49,42 @@ test("a funnel step's drop-off, compared with those who went on, ranks the attri
   expect(cmp).toContain("trace:id =");
   expect(new URL(page.url()).searchParams.get("cmpBase")).toBe(STEP_1);
 
-  // Esc closes the comparison.
+  // Esc closes the comparison first, then the list.
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
+  await expect(list).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(list).toHaveCount(0);
+});
+
+test("a bar of a /metrics chart offers its traces and what is different about its spans", async ({ page }) => {
+  const q = `{ resource.service.name = "${service}" }`;
+  const params = new URLSearchParams({ q, measure: "count", groupBy: "name", view: "bar", since: "1h" });
+  await page.goto(`${baseUrl()}/metrics?${params}`);
+  const legend = page.getByTestId("legend-item");
+  await expect(legend).toHaveCount(2, { timeout: 30_000 });
+  await legend.filter({ hasText: "GET /checkout" }).click();
+  const bars = page.locator(".recharts-bar-rectangle");
+  await expect(bars).toHaveCount(1);
+  await bars.first().click();
+
+  // The click selects the bucket; its traces are one step away, as before.
+  const actions = page.getByTestId("bucket-actions");
+  await expect(actions).toContainText("GET /checkout");
+  await expect(actions.getByTestId("bucket-traces")).toBeFocused();
+  await expect(actions.getByTestId("bucket-traces")).toHaveAttribute("href", /^\/traces\?/);
+  await page.keyboard.press("Tab");
+  await expect(actions.getByTestId("bucket-compare")).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  // The series' spans in that bucket against the rest of the chart's spans there.
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel.getByText("(26 spans)")).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText("(20 spans)")).toBeVisible();
+  const url = new URL(page.url());
+  expect(url.searchParams.get("cmp")).toBe(`{ resource.service.name = "${service}" && name = "GET /checkout" }`);
+  expect(url.searchParams.get("cmpBase")).toBe(q);
+
+  await page.reload();
+  await expect(page.getByTestId("compare-panel").getByText("(26 spans)")).toBeVisible({ timeout: 30_000 });
 });

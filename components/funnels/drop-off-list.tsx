@@ -21,13 +21,16 @@ import { useDropOff } from "./queries";
  */
 export function DropOffList({ def, step, sampled = false, onClose }: { def: FunnelDefinition; step: number; sampled?: boolean; onClose: () => void }) {
   const q = useDropOff(def, step);
+  const comparison = useCompareState();
+  // An open comparison takes Esc first (its own handler): one key closes one thing.
+  const comparing = comparison.state !== null;
   useEffect(() => {
+    if (comparing) return;
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  }, [onClose, comparing]);
   const entity = def.by === "trace" ? "Trace" : def.by;
-  const comparison = useCompareState();
   const cmp = q.data ? dropOffComparison(def.steps[step], q.data.entities.map((e) => e.traceId)) : null;
   const compare = () => {
     if (!cmp?.ok) return;
