@@ -72,6 +72,8 @@ test("charts p95 by tier, isolates a tier in the legend, and opens the traces be
   const bars = page.locator(".recharts-bar-rectangle");
   await expect(bars).toHaveCount(2);
   await bars.first().click();
+  // The click selects the bucket: its traces sit beside "What is different?".
+  await page.getByTestId("bucket-traces").click();
 
   await expect(page).toHaveURL(/\/traces\?/);
   const url = new URL(page.url());

@@ -4,8 +4,10 @@ import { emptyBucketIsZero, formatTick, formatValue, measureTitle, type MeasureS
 import { toChartSeries, toRows, visibleKeys, type ChartSeries } from "@/lib/chart-data/series";
 import { useHydrated } from "@/components/ui/use-now";
 import Link from "next/link";
+import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatInteger } from "@/lib/format/count";
+import { BucketActions } from "./bucket-actions";
 import { ChartSkeleton } from "./chart-states";
 import { SeriesLegend } from "./series-legend";
 import { SeriesTable } from "./series-table";
@@ -27,6 +29,12 @@ interface Props {
   /** Where the traces of a series are (in one bucket, or over the range when `t` is null). */
   href: (s: ChartSeries, all: ChartSeries[], t: number | null, stepMs: number) => string;
   onDrill: (href: string) => void;
+  /**
+   * With it, a click on a bar or point selects its bucket and offers its traces beside
+   * "What is different?" (when `canCompare` allows the series). Without it, the click opens the traces.
+   */
+  onCompare?: (s: ChartSeries, all: ChartSeries[], t: number, stepMs: number) => void;
+  canCompare?: (s: ChartSeries) => boolean;
   stale: boolean;
   /** For the empty state: what was asked, over what range. */
   query: string;
@@ -36,8 +44,9 @@ interface Props {
 }
 
 /** One metrics result drawn as the chosen view, with the legend that filters it. */
-export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, stale, query, rangeText, chartHeight = 380 }: Props) {
+export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, onCompare, canCompare, stale, query, rangeText, chartHeight = 380 }: Props) {
   const hydrated = useHydrated();
+  const [picked, setPicked] = useState<{ key: string; t: number } | null>(null);
   const series = toChartSeries(result, groupLabels);
   const shown = visibleKeys(series, selected);
   const additive = emptyBucketIsZero(spec.fn);
@@ -46,6 +55,7 @@ export function MetricsView({ result, view, groupLabels, spec, kind, currency, s
   const tick = (v: number) => formatTick(v, kind, currency);
   const title = measureTitle(spec, currency);
   const link = (s: ChartSeries, t: number | null) => href(s, series, t, result.stepMs);
+  const pickedSeries = picked && view !== "table" && view !== "totals" ? series.find((s) => s.key === picked.key && shown.has(s.key)) : undefined;
   if (!hydrated) return <ChartSkeleton />;
   if (series.length === 0 || series.every((s) => s.total === null)) {
     return <NothingToChart query={query} rangeText={rangeText} spec={spec} spans={series.reduce((n, s) => n + s.count, 0)} />;
@@ -69,7 +79,17 @@ export function MetricsView({ result, view, groupLabels, spec, kind, currency, s
           tick={tick}
           stack={additive}
           height={chartHeight}
-          onDrill={(s, t) => onDrill(link(s, t))}
+          onDrill={(s, t) => (onCompare ? setPicked({ key: s.key, t }) : onDrill(link(s, t)))}
+        />
+      )}
+      {pickedSeries && picked && onCompare && (
+        <BucketActions
+          series={pickedSeries}
+          t={picked.t}
+          stepMs={result.stepMs}
+          href={link(pickedSeries, picked.t)}
+          onCompare={canCompare && !canCompare(pickedSeries) ? null : () => onCompare(pickedSeries, series, picked.t, result.stepMs)}
+          onClose={() => setPicked(null)}
         />
       )}
       {view === "bar" && !additive && series.length > 1 && (

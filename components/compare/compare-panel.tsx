@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { QueryProgress } from "@/components/charts/progress";
 import { withProject } from "@/components/project/with-project";
 import { Button } from "@/components/ui/button";
@@ -30,7 +30,7 @@ export function useCompareState() {
  * "What is different?": the selection's attributes beside the baseline's, ranked by how
  * strongly each separates the two. Opened from a chart (it writes the URL); Esc closes it.
  */
-export function ComparePanel({ onAddToQuery }: { onAddToQuery?: (condition: string) => void }) {
+export function ComparePanel({ onAddToQuery, note }: { onAddToQuery?: (condition: string) => void; note?: ReactNode }) {
   const { state, open, setWeight } = useCompareState();
   const res = useComparison(state);
   const [showAll, setShowAll] = useState(false);
@@ -69,6 +69,7 @@ export function ComparePanel({ onAddToQuery }: { onAddToQuery?: (condition: stri
         {" · "}{when(state.fromMs)} – {when(state.toMs)} UTC
         {state.weightBy && <> · shares of the sum of <code className="font-mono">{state.weightBy}</code>, not of span counts</>}
       </p>
+      {note && <p className="text-xs text-muted" data-testid="compare-note">{note}</p>}
       {data?.sampled && (
         <p className="text-xs text-muted" data-testid="compare-sampled">
           Sampled for speed: {formatPercent(data.sampled.selection)} of the selection and {formatPercent(data.sampled.baseline)} of the

@@ -9,6 +9,10 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { AbsoluteTime } from "@/components/ui/time";
 import { formatInteger } from "@/lib/format/count";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
+import { useCompareState } from "@/components/compare/compare-panel";
+import { Button } from "@/components/ui/button";
+import { dropOffComparison } from "@/lib/chart-data/drop-off-compare";
+import { rangeFromUrl, resolveRange } from "@/lib/chart-data/range";
 import { useDropOff } from "./queries";
 
 /**
@@ -17,19 +21,38 @@ import { useDropOff } from "./queries";
  */
 export function DropOffList({ def, step, sampled = false, onClose }: { def: FunnelDefinition; step: number; sampled?: boolean; onClose: () => void }) {
   const q = useDropOff(def, step);
+  const comparison = useCompareState();
+  // An open comparison takes Esc first (its own handler): one key closes one thing.
+  const comparing = comparison.state !== null;
   useEffect(() => {
+    if (comparing) return;
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  }, [onClose, comparing]);
   const entity = def.by === "trace" ? "Trace" : def.by;
+  const cmp = q.data ? dropOffComparison(def.steps[step], q.data.entities.map((e) => e.traceId)) : null;
+  const compare = () => {
+    if (!cmp?.ok) return;
+    const { startMs, endMs } = resolveRange(rangeFromUrl({ since: def.since, start: def.start, end: def.end }), Date.now());
+    comparison.open({ selection: cmp.selection, baseline: cmp.baseline, fromMs: startMs, toMs: endMs });
+  };
   return (
     <section aria-label={`Dropped off after step ${step + 1}`} className="rounded-md border border-line" data-testid="drop-off-list">
-      <header className="flex items-center justify-between border-b border-line bg-panel px-3 py-1.5">
+      <header className="flex items-center gap-2 border-b border-line bg-panel px-3 py-1.5">
         <h3 className="text-[13px] font-semibold">
           Reached step {step + 1}, not step {step + 2}
           {q.data && <span className="font-normal text-muted"> · {formatInteger(q.data.total)} {sampled ? "kept " : ""}{q.data.total === 1 ? "entity" : "entities"}{q.data.total > q.data.entities.length ? `, latest ${q.data.entities.length} shown` : ""}</span>}
         </h3>
+        <span className="ml-auto" />
+        {cmp?.ok && (
+          <Button variant="ghost" onClick={compare} data-testid="compare-drop-off" title={`Step ${step + 1}'s spans in these traces against its spans in the traces that went on`}>
+            What is different?
+          </Button>
+        )}
+        {cmp && !cmp.ok && (q.data?.total ?? 0) > 0 && (
+          <span className="text-xs text-muted" data-testid="compare-drop-off-unavailable">Cannot compare: {cmp.reason}.</span>
+        )}
         <button type="button" onClick={onClose} className="h-6 rounded px-1.5 text-muted hover:bg-hover hover:text-fg" aria-label="Close the list">✕</button>
       </header>
       {q.isPending ? (

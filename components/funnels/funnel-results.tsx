@@ -1,6 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
+import { dropOffComparison, MAX_COMPARED_TRACES } from "@/lib/chart-data/drop-off-compare";
 import { useHydrated } from "@/components/ui/use-now";
 import { ChartSkeleton } from "@/components/charts/chart-states";
 import { SampledNote } from "@/components/charts/sampled-note";
@@ -11,6 +13,7 @@ import { BreakdownChart } from "./breakdown-chart";
 import { DropOffList } from "./drop-off-list";
 import { FunnelChart } from "./funnel-chart";
 import { FunnelTable } from "./funnel-table";
+import { useDropOff } from "./queries";
 import type { FunnelResult } from "@/lib/contract";
 
 interface Props {
@@ -34,6 +37,7 @@ export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, 
   const range = rangeFromUrl({ since: def.since, start: def.start, end: def.end });
   const entity = def.by === "trace" ? "traces" : def.by;
   const sampled = result.minSampleRate < 1;
+  const note = useDropOffNote(def, drop);
   return (
     <div className={`flex flex-col gap-3 transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
       <p className="text-muted" data-testid="funnel-summary">
@@ -49,7 +53,23 @@ export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, 
       )}
       <FunnelTable rows={rows} steps={def.steps} stepHref={stepHref} openDrop={drop} onDropOff={(s) => onDrop(drop === s ? null : s)} />
       {drop !== null && drop < rows.length - 1 && <DropOffList key={drop} def={def} step={drop} sampled={sampled} onClose={() => onDrop(null)} />}
+      <ComparePanel note={note} />
       {def.breakdown && result.breakdown && hydrated && <BreakdownChart steps={def.steps} result={result} breakdown={def.breakdown} show={show} onShow={onShow} />}
     </div>
   );
+}
+
+/** What a drop-off comparison's selection holds: which traces, and whether the id cap cut it. */
+function useDropOffNote(def: FunnelDefinition, drop: number | null): string | undefined {
+  const { state } = useCompareState();
+  // Shares the drop-off list's query (same key), so this fetches nothing more.
+  const list = useDropOff(state && drop !== null ? def : null, drop);
+  if (!state || drop === null || !list.data) return undefined;
+  const cmp = dropOffComparison(def.steps[drop], list.data.entities.map((e) => e.traceId));
+  if (!cmp.ok || cmp.selection !== state.selection) return undefined;
+  const all = list.data.total;
+  const cut = cmp.capped || all > list.data.entities.length;
+  return `The selection is step ${drop + 1}'s spans in ${formatInteger(cmp.traces)} trace${cmp.traces === 1 ? "" : "s"} that dropped off after it`
+    + `${cut ? `, the latest of ${formatInteger(all)} that dropped off (a comparison names at most ${MAX_COMPARED_TRACES} trace ids)` : ""}; `
+    + `the baseline is step ${drop + 1}'s spans in the other traces.`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drillQuery, tracesHref } from "./drill";
+import { bucketComparison, drillQuery, tracesHref } from "./drill";
 import { toChartSeries } from "./series";
 
 const series = toChartSeries(
@@ -28,5 +28,25 @@ describe("drill-down links", () => {
     expect(drillQuery({ filter: "", series: series[2], allSeries: series, range: { since: "1h" } })).toBe(
       '{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }',
     );
+  });
+});
+
+describe("bucket comparison", () => {
+  const bucket = { t: 1_700_000_000_000, stepMs: 300_000 };
+  it("selects one group's spans in the bucket, against the chart's filter in the same bucket", () => {
+    expect(bucketComparison({ filter: "{ status = error }", series: series[0], allSeries: series, bucket, range: { since: "24h" } })).toEqual({
+      selection: '{ status = error && span.customer.tier = "enterprise" }', baseline: "{ status = error }", fromMs: bucket.t, toMs: bucket.t + bucket.stepMs,
+    });
+  });
+
+  it("selects 'other' as the spans outside the named groups, and every span as the baseline of an empty filter", () => {
+    const c = bucketComparison({ filter: "{ }", series: series[2], allSeries: series, bucket, range: { since: "24h" } });
+    expect(c?.selection).toBe('{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }');
+    expect(c?.baseline).toBe("");
+  });
+
+  it("has nothing to compare for an ungrouped chart", () => {
+    const [whole] = toChartSeries({ series: [{ group: {}, points: [], total: 1, count: 1 }] }, []);
+    expect(bucketComparison({ filter: "{ }", series: whole, bucket, range: { since: "24h" } })).toBeNull();
   });
 });

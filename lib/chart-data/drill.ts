@@ -1,6 +1,6 @@
 import { tracesRangeParams, type ChartRange } from "./range";
 import type { ChartSeries, GroupValue } from "./series";
-import { andConditions, traceqlField, valueCondition } from "./traceql";
+import { andConditions, isMatchAll, traceqlField, valueCondition } from "./traceql";
 
 /** Catalogued types per group label (`span.http.status_code` -> ["int"]), to spell values right. */
 export type TypesByLabel = Record<string, string[] | undefined>;
@@ -49,4 +49,15 @@ export function tracesHref(d: DrillTarget): string {
   const range = d.bucket ? tracesRangeParams({ startMs: d.bucket.t, endMs: d.bucket.t + d.bucket.stepMs }) : tracesRangeParams(d.range);
   for (const [k, v] of Object.entries(range)) params.set(k, v);
   return `/traces?${params.toString()}`;
+}
+
+/**
+ * "What is different?" about one series in one bucket: its spans (the filter AND the series'
+ * group values) against the chart's other spans in the same bucket. The compare API reads
+ * both sides in one window, and the selection has no time condition TraceQL could carry, so
+ * the bucket is the window. Null for an ungrouped chart: the series is the whole bucket.
+ */
+export function bucketComparison(d: DrillTarget & { bucket: { t: number; stepMs: number } }) {
+  if (!d.series || (!d.series.isOther && d.series.values.length === 0)) return null;
+  return { selection: drillQuery(d), baseline: isMatchAll(d.filter) ? "" : d.filter.trim(), fromMs: d.bucket.t, toMs: d.bucket.t + d.bucket.stepMs };
 }

@@ -20,8 +20,9 @@ import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { typesByLabel, useAttributeKeys, useCurrency, useMetrics } from "@/components/charts/queries";
 import { ViewTabs } from "@/components/charts/view-tabs";
 import { Button } from "@/components/ui/button";
-import { tracesHref } from "@/lib/chart-data/drill";
+import { bucketComparison, tracesHref } from "@/lib/chart-data/drill";
 import { parseMeasureText, valueKind } from "@/lib/chart-data/measure";
+import type { ChartSeries } from "@/lib/chart-data/series";
 import { groupLabels, metricsApiQuery } from "@/lib/chart-data/metrics-query";
 import { effectiveChart, readMetricsText, withoutPlanLabels } from "@/lib/chart-data/traceql-metrics";
 import { describeRange, isPinned, rangeFromUrl, type ChartRange } from "@/lib/chart-data/range";
@@ -73,6 +74,9 @@ export function MetricsClient() {
   const setRange = (r: ChartRange) => setUrl(isPinned(r) ? { start: r.start, end: r.end, since: null } : { since: r.since, start: null, end: null });
   const result = metrics.data;
   const comparison = useCompareState();
+  const bucketCompare = (s: ChartSeries, all: ChartSeries[], t: number, stepMs: number) => bucketComparison({
+    filter, series: withoutPlanLabels(s), allSeries: all.map(withoutPlanLabels), types, bucket: { t, stepMs }, range,
+  });
 
   return (
     <>
@@ -157,6 +161,11 @@ export function MetricsClient() {
               filter, series: withoutPlanLabels(s), allSeries: all.map(withoutPlanLabels), types, bucket: t === null ? undefined : { t, stepMs }, range,
             })}
             onDrill={(href) => router.push(href)}
+            onCompare={(s, all, t, stepMs) => {
+              const c = bucketCompare(s, all, t, stepMs);
+              if (c) comparison.open(c);
+            }}
+            canCompare={(s) => bucketCompare(s, [], 0, 1) !== null}
             stale={metrics.isPlaceholderData}
             query={filter}
             rangeText={describeRange(range)}
