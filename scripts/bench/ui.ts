@@ -2,21 +2,26 @@
 // the production server and measures the waterfall: time from navigation to the first rows
 // painted, every main-thread task over 50 ms from then to the end of a scroll to the bottom
 // (started at once: a person scrolls as soon as rows appear), each load step, and the JS heap.
-// Needs a production build (`npm run build`). Usage: node --import tsx scripts/bench/ui.ts [--runs 3]
+// Then the trace-compare case (ui-compare.ts) on two 100k-span traces.
+// Needs a production build (`npm run build`). Usage: node --import tsx scripts/bench/ui.ts [--runs 3] [--only waterfall|compare]
 import fs from "node:fs";
 import os from "node:os";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "../../tests/server";
 import { writeBenchSection } from "./benchmarks-file";
 import { machineLine, median } from "./machine";
+import { benchCompare } from "./ui-compare";
 import { syntheticOtlpTrace } from "./ui-traces";
 
 const SIZES = [1_000, 10_000, 100_000];
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const onlyArg = process.argv.indexOf("--only");
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
+if (ONLY !== null && ONLY !== "waterfall" && ONLY !== "compare") throw new Error(`--only takes waterfall or compare, not ${ONLY}`);
 
-async function ingest(server: TestServer, spans: number): Promise<string> {
-  const { traceId, batches } = syntheticOtlpTrace(spans, spans);
+async function ingest(server: TestServer, spans: number, seed = spans): Promise<string> {
+  const { traceId, batches } = syntheticOtlpTrace(spans, seed);
   for (const resourceSpans of batches) {
     const body = JSON.stringify({ resourceSpans });
     // Retried like an OTLP exporter: a busy server answers 429/503, or cuts the upload short.
@@ -157,6 +162,7 @@ const loadLine = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 async function main() {
   const loadBefore = loadLine();
+  if (ONLY === "compare") return mainCompare(loadBefore);
   const server = await startServer({ env: ADMIN_ENV });
   const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   const browser = await chromium.launch({ executablePath, args: ["--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
@@ -208,6 +214,25 @@ ${taskLines}
 
 First paint is the \`waterfall-ready\` performance mark (a frame after the first rows commit), from navigation start. Long tasks come from a \`longtask\` PerformanceObserver buffered from navigation; every one that ends after first paint counts, up to the end of the scroll, which starts as soon as the first rows are painted. Scrolling moves five screens per step, two frames per step, so every row is replaced each frame: harder than a user's fling.`;
   writeBenchSection("Waterfall UI (bench:ui)", body);
+  console.log(body);
+  if (ONLY !== "waterfall") await mainCompare(loadLine());
+}
+
+async function mainCompare(loadBefore: string) {
+  const server = await startServer({ env: ADMIN_ENV });
+  const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const version = browser.version();
+  let text: string;
+  try {
+    const context = await signedIn(browser, server);
+    text = await benchCompare(context, server.url, (spans, seed) => ingest(server, spans, seed), RUNS);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const body = `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Chromium ${version}, headless, 1500x950. Load average (1, 5, 15 min) ${loadBefore} at the start, ${loadLine()} at the end (the machine is shared).\n\n${text}`;
+  writeBenchSection("Trace compare UI (bench:ui)", body);
   console.log(body);
 }
 
