@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { typedColumns } from "@/lib/waterfall/columns";
 import { buildModel, timed, type WaterfallAnalysis, type WaterfallModel } from "@/lib/waterfall/model";
+import { readBody } from "@/components/fetch/read-body";
 import { startTraceWorker, workersAvailable } from "./trace-worker";
 import type { CompactTrace } from "@/lib/contract";
 
@@ -22,28 +23,6 @@ const paint = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
-
-/** The response body, undecoded: the worker decodes and parses it. */
-async function readBody(res: Response, onBytes: (n: number) => void): Promise<ArrayBuffer> {
-  if (!res.body) return res.arrayBuffer();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    bytes += value.length;
-    onBytes(bytes);
-  }
-  const all = new Uint8Array(bytes);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all.buffer;
-}
 
 async function download(traceId: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<ArrayBuffer> {
   // No custom headers: the request must match the page's preload to reuse its response.
