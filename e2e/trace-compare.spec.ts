@@ -48,6 +48,9 @@ test("two traces picked in /traces open side by side, and the link reopens the s
 
   await expect(page).toHaveURL(/\/traces\/compare\?.*a=[0-9a-f]{32}.*b=[0-9a-f]{32}/);
   await expectAligned(page);
+  // Parsed and aligned in the comparison's worker, whose measures the page copies into its timeline.
+  const measures = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => m.name));
+  expect(measures).toEqual(expect.arrayContaining(["compare:parse A", "compare:parse B", "compare:align"]));
   await expect(page.getByTestId("trace-a")).toContainText("cmp op 80");
   await expect(page.getByTestId("trace-b")).toContainText("cmp op 210");
 

@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/time";
 import { compareHref } from "./pick-traces";
-import { TRACE_ID } from "./use-compact-trace";
+import { TRACE_ID } from "./use-trace-bytes";
 
 /** How far back, and how many, traces of the same root are offered. */
 const SIMILAR_SINCE = "24h";

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { TRACE_ID } from "./use-compact-trace";
+import { TRACE_ID } from "./use-trace-bytes";
 
 /** Two trace ids typed or pasted by hand: for a link without them, or to fix one that failed. */
 export function PickIdsForm({ a, b, onPick }: { a: string; b: string; onPick: (a: string, b: string) => void }) {

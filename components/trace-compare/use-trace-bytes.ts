@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { readBody } from "@/components/fetch/read-body";
 import { withProject } from "@/components/project/with-project";
-import type { CompactTrace } from "@/lib/contract";
 
 /** Why a side of the comparison has no trace: a mistyped id, or one this project does not hold. */
 export class TraceLoadError extends Error {
@@ -15,14 +16,20 @@ export class TraceLoadError extends Error {
 /** The same check the API makes (32 or 16 hex characters), so a typo is named before any request. */
 export const TRACE_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{16})$/i;
 
+/** How often the bytes received are shown while a trace downloads, in ms. */
+const REPORT_EVERY_MS = 150;
+
 /**
- * A whole trace in compact columns, from the waterfall's JSON route: both span stores serve
- * it, so comparing needs no query of its own. Not the waterfall's cache entry, which holds
- * its built model rather than the columns.
+ * A whole trace in compact columns from the waterfall's JSON route (both span stores serve
+ * it), as the undecoded response body: the comparison's worker parses it, so the page never
+ * does. Cached for the page's life, so swapping A and B aligns again without downloading.
+ * `bytes` counts what has arrived while the download runs.
  */
-export function useCompactTrace(traceId: string | null) {
-  return useQuery<CompactTrace, TraceLoadError>({
-    queryKey: ["trace", traceId, "compact"],
+export function useTraceBytes(traceId: string | null) {
+  const [bytes, setBytes] = useState(0);
+  const lastReport = useRef(0);
+  const query = useQuery<ArrayBuffer, TraceLoadError>({
+    queryKey: ["trace", traceId, "compact-bytes"],
     enabled: !!traceId && TRACE_ID.test(traceId),
     queryFn: async ({ signal }) => {
       const res = await fetch(withProject(`/api/v1/traces/${traceId}/waterfall`), { signal });
@@ -30,10 +37,19 @@ export function useCompactTrace(traceId: string | null) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
         throw new TraceLoadError(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`, res.status);
       }
-      return (await res.json()) as CompactTrace;
+      const body = await readBody(res, (n) => {
+        const now = performance.now();
+        if (now - lastReport.current < REPORT_EVERY_MS) return;
+        lastReport.current = now;
+        setBytes(n);
+      });
+      setBytes(body.byteLength);
+      return body;
     },
     staleTime: Infinity,
     refetchOnWindowFocus: false,
+    structuralSharing: false,
     retry: (count, err) => err.status >= 500 && count < 1,
   });
+  return { ...query, bytes };
 }

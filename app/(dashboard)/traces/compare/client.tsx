@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
 import { TopBar } from "@/components/nav/top-bar";
 import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { CompareHeader } from "@/components/trace-compare/compare-header";
 import { CompareTree } from "@/components/trace-compare/compare-tree";
 import { PickIdsForm } from "@/components/trace-compare/pick-ids-form";
-import { TRACE_ID, useCompactTrace } from "@/components/trace-compare/use-compact-trace";
+import { CompareProgress } from "@/components/trace-compare/compare-progress";
+import { useAlignment } from "@/components/trace-compare/use-alignment";
+import { TRACE_ID, useTraceBytes } from "@/components/trace-compare/use-trace-bytes";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SkeletonRows } from "@/components/ui/skeleton";
-import { alignTraces } from "@/lib/trace-compare/align";
 import { compareParsers } from "./search-params";
 
 /** What went wrong with one side, in words that say what to do. */
@@ -26,10 +25,16 @@ function sideProblem(side: "A" | "B", id: string | null, error: { status: number
 
 export function CompareClient() {
   const [url, setUrl] = useQueryStates(compareParsers, { history: "push" });
-  const a = useCompactTrace(url.a);
-  const b = useCompactTrace(url.b);
-  const alignment = useMemo(() => (a.data && b.data ? alignTraces(a.data, b.data) : null), [a.data, b.data]);
-  const problems = [sideProblem("A", url.a, a.error), sideProblem("B", url.b, b.error)].filter((p): p is string => !!p);
+  const a = useTraceBytes(url.a);
+  const b = useTraceBytes(url.b);
+  // Parsed and aligned in a worker: the page only downloads, then receives the aligned paths.
+  const aligned = useAlignment(url.a, url.b, a.data, b.data);
+  const alignment = aligned.data ?? null;
+  const problems = [
+    sideProblem("A", url.a, a.error),
+    sideProblem("B", url.b, b.error),
+    aligned.error && `The two traces could not be compared: ${aligned.error.message}. Reload the page to try again.`,
+  ].filter((p): p is string => !!p);
   const pick = (ida: string, idb: string) => void setUrl({ a: ida, b: idb });
 
   let body: React.ReactNode;
@@ -53,13 +58,7 @@ export function CompareClient() {
       </div>
     );
   } else if (!alignment) {
-    const waiting = [a.isPending && "A", b.isPending && "B"].filter(Boolean).join(" and ");
-    body = (
-      <div className="flex flex-col gap-2 p-4" role="status" aria-live="polite">
-        <p className="text-muted">Loading trace {waiting}…</p>
-        <SkeletonRows rows={14} columns={6} />
-      </div>
-    );
+    body = <CompareProgress a={{ done: !!a.data, bytes: a.bytes }} b={{ done: !!b.data, bytes: b.bytes }} step={aligned.step} />;
   } else {
     body = (
       <>
