@@ -7,8 +7,7 @@ import { ADMIN_ENV, startServer, type TestServer } from "./server";
 /**
  * The whole server on embedded ClickHouse (`SPANLENS_SPAN_STORE=clickhouse`,
  * `chdb://<path>`): ingest and the read API answer as on DuckDB (a second server, on
- * DuckDB, gets the same spans); what the ClickHouse store cannot do yet answers 501 JSON,
- * never 500.
+ * DuckDB, gets the same spans), structural TraceQL and aggregates included.
  */
 describe("the server on ClickHouse (chDB)", () => {
   let server: TestServer;
@@ -60,6 +59,12 @@ describe("the server on ClickHouse (chDB)", () => {
     expect((metrics.body.series as { group: Record<string, string>; total: number }[]).map((s) => [s.group["span.customer.tier"], s.total]).sort()).toEqual([["free", 1], ["gold", 1]]);
     expect(((await get("/api/v1/attributes")).body.keys as { key: string }[]).map((k) => k.key)).toContain("customer.tier");
     expect((await get("/api/v1/traces/duration-histogram?since=1h")).body).toMatchObject({ total: 1 });
+    // Structural TraceQL and aggregates render on ClickHouse too.
+    const structural = await get(`/api/v1/traces?since=1h&q=${encodeURIComponent("{ } >> { }")}`);
+    expect(structural.status).toBe(200);
+    expect(structural.body).toMatchObject({ traces: [] }); // two roots: no span has an ancestor
+    const aggregate = await get(`/api/v1/traces?since=1h&q=${encodeURIComponent("{ } | count() > 1")}`);
+    expect(aggregate.body).toMatchObject({ traces: [{ traceId, matchedSpans: 2 }] });
   });
 
   /** The same request to both servers. */
@@ -101,11 +106,5 @@ describe("the server on ClickHouse (chDB)", () => {
     const counts = (b: Record<string, unknown>) => ({ ...b, startMs: 0, endMs: 0 });
     expect(counts(preview.ch.body)).toEqual(counts(preview.duck.body));
     expect(preview.ch.body).toMatchObject({ rules: [{ name: "gold", traces: 1, spans: 2 }] });
-  });
-
-  it("answers 501 JSON, naming the feature, for what ClickHouse cannot do yet", async () => {
-    const structural = await get(`/api/v1/traces?since=1h&q=${encodeURIComponent("{ } >> { }")}`);
-    expect(structural.status).toBe(501);
-    expect(structural.body.error).toMatch(/not supported on ClickHouse yet/);
   });
 });

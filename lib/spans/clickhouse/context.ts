@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import type { HotColumns } from "./hot-columns";
 import type { TableNames } from "./schema";
 
 /** What every read needs: the client, the table names, and whether Spanlens owns the tables. */
@@ -10,12 +11,35 @@ export interface ChContext {
    * and no Spanlens tables, so every project sees all of it and values read as strings.
    */
   mode: "write" | "read";
+  /** Dedicated columns of hot keys the span table has (hot-columns.ts). */
+  hot?: HotColumns;
 }
+
+/** How compiled TraceQL reads attributes here: typed maps in write mode, hot columns where they exist. */
+export const attrMaps = (ctx: ChContext) => ({ typed: ctx.mode === "write", hot: ctx.hot });
 
 export type Params = Record<string, string | number | boolean | string[]>;
 
+/**
+ * Compiled TraceQL grows with the query: a few hundred alternatives pass the server's
+ * default 256 KiB, and a structural query nests one subquery per operator level
+ * (traceql/spanset.ts), up to MAX_QUERY_DEPTH. DuckDB has no such limits; these are far
+ * past what a URL can carry.
+ */
+export const MAX_QUERY_BYTES = 16 * 1024 * 1024;
+const QUERY_SETTINGS = {
+  max_query_size: String(MAX_QUERY_BYTES),
+  max_parser_depth: "10000",
+  max_ast_depth: "10000",
+  max_subquery_depth: "1000",
+  max_ast_elements: "10000000",
+  max_expanded_ast_elements: "10000000",
+};
+
 export async function rows<T>(ctx: ChContext, query: string, params: Params = {}): Promise<T[]> {
-  const rs = await ctx.client.query({ query, query_params: params, format: "JSONEachRow" });
+  const rs = await ctx.client.query({
+    query, query_params: params, format: "JSONEachRow", clickhouse_settings: QUERY_SETTINGS,
+  });
   return rs.json<T>();
 }
 

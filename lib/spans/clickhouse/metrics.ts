@@ -1,7 +1,7 @@
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
 import { collectSeries } from "@/lib/metrics/collect-series";
 import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
-import { dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
+import { attrMaps, dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
 import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
 import { IS_ERROR } from "./schema";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
@@ -18,9 +18,9 @@ const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
 /** The TraceQL filter as a WHERE on span rows: one spanset's condition, or membership of the matching spans. */
 function filterWhere(ctx: ChContext, filter: string | null, params: Params): string {
   if (matchesAll(filter)) return "1";
-  const q = compileChQuery(filter!, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, "f");
+  const q = compileChQuery(filter!, { maps: attrMaps(ctx), traces: () => traceSummariesSql(ctx) }, "f");
   Object.assign(params, q.params);
-  if (q.leaves.length === 1) return `(${q.leaves[0]})`;
+  if (q.where) return `(${q.where})`;
   const spans = matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`);
   return `(TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans}))`;
 }

@@ -2,7 +2,7 @@ import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSortKey }
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import { encodeSearchCursor } from "../cursor";
 import type { TraceSearchQuery } from "../types";
-import { projectFilter, rows, type ChContext, type Params } from "./context";
+import { attrMaps, projectFilter, rows, type ChContext, type Params } from "./context";
 import { traceSummariesSql } from "./trace-summaries";
 import { compileChQuery, matchedTracesSql } from "./traceql/compile";
 
@@ -27,13 +27,15 @@ function hitsSql(ctx: ChContext, q: HitsQuery, params: Params): string {
     return `SELECT *, span_count AS matched_spans, CAST([], 'Array(Tuple(String, String))') AS matched
       FROM (${base}) WHERE start_ns BETWEEN {start:Int64} AND {end:Int64}`;
   }
-  const compiled = compileChQuery(q.q, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) });
+  const compiled = compileChQuery(q.q, { maps: attrMaps(ctx), traces: () => traceSummariesSql(ctx) });
   Object.assign(params, compiled.params);
+  // Named once, read twice: the compiled query can be long (hundreds of alternatives).
   const m = matchedTracesSql(compiled, ctx.names.spans, spanScope(ctx));
-  const t = traceSummariesSql(ctx, (id) => `${id} IN (SELECT trace_id FROM (${m}))`);
+  const t = traceSummariesSql(ctx, (id) => `${id} IN (SELECT trace_id FROM tq_matched)`);
   const columns = ["trace_id", "start_ns", "end_ns", "span_count", "error_count", "root_name", "root_service"];
-  return `SELECT ${columns.map((c) => `t.${c} AS ${c}`).join(", ")}, m.matched_spans AS matched_spans, m.matched AS matched
-    FROM (${m}) m INNER JOIN (${t}) t ON t.trace_id = m.trace_id`;
+  return `WITH tq_matched AS (${m})
+    SELECT ${columns.map((c) => `t.${c} AS ${c}`).join(", ")}, m.matched_spans AS matched_spans, m.matched AS matched
+    FROM tq_matched m INNER JOIN (${t}) t ON t.trace_id = m.trace_id`;
 }
 
 const SORT_EXPR: Record<TraceSortKey, string> = {

@@ -1,4 +1,5 @@
 import type { AttributeScope, ComparisonOp, Static } from "@/lib/traceql/ast";
+import type { HotColumns } from "../hot-columns";
 import type { ChParams } from "./params";
 
 /**
@@ -13,6 +14,8 @@ import type { ChParams } from "./params";
  */
 export interface AttrMaps {
   typed: boolean;
+  /** Dedicated columns of hot keys (hot-columns.ts), read instead of the maps. */
+  hot?: HotColumns;
 }
 
 type MapScope = "span" | "resource";
@@ -20,6 +23,26 @@ type Class = "str" | "num" | "bool";
 
 const VALUES: Record<MapScope, string> = { span: "SpanAttributes", resource: "ResourceAttributes" };
 const TYPES: Record<MapScope, string> = { span: "SpanAttributeTypes", resource: "ResourceAttributeTypes" };
+
+/**
+ * Where one attribute of one span is read: `has` (presence), `text` (its value, only
+ * meaningful where present) and `type` (the type map's entry, '' for a string; null in
+ * read mode, where there are no type maps).
+ */
+export interface AttrRead {
+  has: string;
+  text: string;
+  type: string | null;
+}
+
+/** The read of `key` (its parameter `k`) in a span or resource map, or in its hot column. */
+export function mapRead(maps: AttrMaps, scope: MapScope, key: string, k: string): AttrRead {
+  const hot = maps.hot?.get(`${scope}:${key}`);
+  if (hot) {
+    return { has: `isNotNull(${hot.value})`, text: `assumeNotNull(${hot.value})`, type: maps.typed ? hot.type : null };
+  }
+  return { has: `mapContains(${VALUES[scope]}, ${k})`, text: `${VALUES[scope]}[${k}]`, type: maps.typed ? `${TYPES[scope]}[${k}]` : null };
+}
 
 /** Comparisons that are true only where the span has the key (never NULL). */
 export function regexMatch(column: string, op: "=~" | "!~", param: string): string {
@@ -34,25 +57,22 @@ export function stringCompare(column: string, op: ComparisonOp, param: string): 
   return `${column} ${op} ${param}`;
 }
 
-/** Whether the map has the key with a value of the class. */
-function hasClass(maps: AttrMaps, scope: MapScope, k: string, cls: Class): string {
-  const has = `mapContains(${VALUES[scope]}, ${k})`;
-  const v = `${VALUES[scope]}[${k}]`;
-  if (!maps.typed) {
-    if (cls === "str") return has;
-    if (cls === "bool") return `(${has} AND ${v} IN ('true', 'false'))`;
-    return `(${has} AND isNotNull(toFloat64OrNull(${v})) AND isFinite(toFloat64OrZero(${v})))`;
+/** Whether the read has a value of the class. */
+function hasClass(r: AttrRead, cls: Class): string {
+  if (r.type === null) {
+    if (cls === "str") return r.has;
+    if (cls === "bool") return `(${r.has} AND ${r.text} IN ('true', 'false'))`;
+    return `(${r.has} AND isNotNull(toFloat64OrNull(${r.text})) AND isFinite(toFloat64OrZero(${r.text})))`;
   }
-  const t = `${TYPES[scope]}[${k}]`;
-  if (cls === "str") return `(${has} AND ${t} IN ('', 'string'))`;
-  if (cls === "bool") return `${t} = 'bool'`;
+  if (cls === "str") return `(${r.has} AND ${r.type} IN ('', 'string'))`;
+  if (cls === "bool") return `${r.type} = 'bool'`;
   // NaN and the infinities are doubles here, but DuckDB keeps them out of its double map.
-  return `(${t} = 'int' OR (${t} = 'double' AND isFinite(toFloat64OrZero(${v}))))`;
+  return `(${r.type} = 'int' OR (${r.type} = 'double' AND isFinite(toFloat64OrZero(${r.text}))))`;
 }
 
-/** The comparison on one map, for a value already known to be of the literal's class. */
-function valueCompare(maps: AttrMaps, scope: MapScope, k: string, op: ComparisonOp, v: Static, params: ChParams): string {
-  const text = `${VALUES[scope]}[${k}]`;
+/** The comparison on one read, for a value already known to be of the literal's class. */
+function valueCompare(r: AttrRead, op: ComparisonOp, v: Static, params: ChParams): string {
+  const text = r.text;
   switch (v.type) {
     case "string": return stringCompare(text, op, params.ref(v.value, "String"));
     case "bool": return `(${text} = 'true') ${op} ${params.ref(v.value, "UInt8")}`;
@@ -62,8 +82,8 @@ function valueCompare(maps: AttrMaps, scope: MapScope, k: string, op: Comparison
       // Ints compare exactly as Int64; doubles (and read mode's parsed text) as Float64.
       const asInt = `ifNull(toInt64OrNull(${text}) ${op} ${params.ref(raw, "Int64")}, 0)`;
       const asDbl = `ifNull(toFloat64OrNull(${text}) ${op} ${params.ref(Number(raw), "Float64")}, 0)`;
-      if (!maps.typed) return `if(isNotNull(toInt64OrNull(${text})), ${asInt}, ${asDbl})`;
-      return `if(${TYPES[scope]}[${k}] = 'int', ${asInt}, ${asDbl})`;
+      if (r.type === null) return `if(isNotNull(toInt64OrNull(${text})), ${asInt}, ${asDbl})`;
+      return `if(${r.type} = 'int', ${asInt}, ${asDbl})`;
     }
     case "float":
       return `ifNull(toFloat64OrNull(${text}) ${op} ${params.ref(v.value, "Float64")}, 0)`;
@@ -74,6 +94,11 @@ function valueCompare(maps: AttrMaps, scope: MapScope, k: string, op: Comparison
 
 const classOf = (v: Static): Class => (v.type === "string" ? "str" : v.type === "bool" ? "bool" : "num");
 
+/** `read op v` for a non-nil literal: the read must hold a value of the literal's class. */
+export function compareRead(r: AttrRead, op: ComparisonOp, v: Static, params: ChParams): string {
+  return `(${hasClass(r, classOf(v))} AND ${valueCompare(r, op, v, params)})`;
+}
+
 /**
  * `span.x op v`, `resource.x op v`, `.x op v`. Unscoped reads the span's value when the
  * span has the key with a value of the literal's class, else the resource's (Tempo, and
@@ -83,14 +108,44 @@ export function compareAttribute(
   maps: AttrMaps, scope: Exclude<AttributeScope, "event">, key: string, op: ComparisonOp, v: Static, params: ChParams,
 ): string {
   const k = params.ref(key, "String");
+  const span = mapRead(maps, "span", key, k);
+  const resource = mapRead(maps, "resource", key, k);
   if (v.type === "nil") {
-    const present = scope === "unscoped"
-      ? `(mapContains(SpanAttributes, ${k}) OR mapContains(ResourceAttributes, ${k}))`
-      : `mapContains(${VALUES[scope]}, ${k})`;
+    const present = scope === "unscoped" ? `(${span.has} OR ${resource.has})` : (scope === "span" ? span : resource).has;
     return op === "!=" ? present : `NOT ${present}`;
   }
-  const cls = classOf(v);
-  const one = (s: MapScope) => `(${hasClass(maps, s, k, cls)} AND ${valueCompare(maps, s, k, op, v, params)})`;
-  if (scope !== "unscoped") return one(scope);
-  return `if(${hasClass(maps, "span", k, cls)}, ${one("span")}, ${one("resource")})`;
+  if (scope !== "unscoped") return compareRead(scope === "span" ? span : resource, op, v, params);
+  return `if(${hasClass(span, classOf(v))}, ${valueCompare(span, op, v, params)}, ${compareRead(resource, op, v, params)})`;
+}
+
+/**
+ * A numeric attribute as Nullable(Float64), for aggregates: ints and finite doubles, NULL
+ * otherwise. Unscoped reads as DuckDB's `coalesce(int::DOUBLE, dbl)` over span-then-resource
+ * lookups: an int on either side wins over a double on either side.
+ */
+export function numericValue(maps: AttrMaps, scope: Exclude<AttributeScope, "event">, key: string, params: ChParams): string {
+  const k = params.ref(key, "String");
+  const reads = scope === "unscoped" ? [mapRead(maps, "span", key, k), mapRead(maps, "resource", key, k)]
+    : [mapRead(maps, scope, key, k)];
+  const asInt = (r: AttrRead) => (r.type === null
+    ? `if(${r.has}, toFloat64(toInt64OrNull(${r.text})), NULL)`
+    : `if(${r.type} = 'int', toFloat64(toInt64OrNull(${r.text})), NULL)`);
+  const asDbl = (r: AttrRead) => (r.type === null
+    ? `if(${r.has} AND isNull(toInt64OrNull(${r.text})) AND isFinite(toFloat64OrZero(${r.text})), toFloat64OrNull(${r.text}), NULL)`
+    : `if(${r.type} = 'double' AND isFinite(toFloat64OrZero(${r.text})), toFloat64OrNull(${r.text}), NULL)`);
+  return `coalesce(${[...reads.map(asInt), ...reads.map(asDbl)].join(", ")})`;
+}
+
+/**
+ * `event.x op v`: true when any event of the span has the attribute with a matching value
+ * (DuckDB reads the same from its OTLP/JSON events). Event types sit in a parallel array
+ * of maps in write mode; collector rows have none, and an out-of-range index reads as an
+ * empty map, i.e. strings.
+ */
+export function compareEventAttribute(maps: AttrMaps, key: string, op: ComparisonOp, v: Static, params: ChParams): string {
+  const k = params.ref(key, "String");
+  const r: AttrRead = { has: `mapContains(ea, ${k})`, text: `ea[${k}]`, type: maps.typed ? `EventAttributeTypes[ei][${k}]` : null };
+  const any = (cond: string) => `arrayExists((ea, ei) -> ${cond}, \`Events.Attributes\`, arrayEnumerate(\`Events.Attributes\`))`;
+  if (v.type === "nil") return op === "!=" ? any(r.has) : `NOT ${any(r.has)}`;
+  return any(compareRead(r, op, v, params));
 }

@@ -1,9 +1,8 @@
 import type { ComparisonOp, Condition, Field, Intrinsic, StaticNode } from "@/lib/traceql/ast";
 import { KIND_CODES, STATUS_CODES } from "@/lib/traceql/codes";
 import { mismatch } from "@/lib/traceql/semantics";
-import { NotSupportedError } from "../../not-supported";
 import { KIND_TEXT, STATUS_TEXT } from "../names";
-import { compareAttribute, stringCompare, type AttrMaps } from "./attribute";
+import { compareAttribute, compareEventAttribute, stringCompare, type AttrMaps } from "./attribute";
 import type { ChParams } from "./params";
 
 /** What a condition's SQL needs: the parameters, the maps' typing, and the trace summaries. */
@@ -64,7 +63,7 @@ function onTrace(cond: string, ctx: ConditionContext): string {
 function compare(op: ComparisonOp, field: Field, node: StaticNode, ctx: ConditionContext): string {
   const v = node.value;
   if (field.kind === "attribute") {
-    if (field.scope === "event") throw new NotSupportedError("TraceQL event attributes (event.*)");
+    if (field.scope === "event") return compareEventAttribute(ctx.maps, field.key, op, v, ctx.params);
     return compareAttribute(ctx.maps, field.scope, field.key, op, v, ctx.params);
   }
   const name = field.name;
