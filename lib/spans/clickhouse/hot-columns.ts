@@ -98,11 +98,11 @@ export function hotColumnStatements(o: SchemaOptions, keys: readonly HotKey[], t
 export async function chooseHotKeys(client: ClickHouseClient, o: SchemaOptions, configured: readonly HotKey[]): Promise<HotKey[]> {
   const n = tableNames(o);
   const rs = await client.query({
-    query: `SELECT scope, key, sum(span_count) AS spans FROM ${n.keys}
+    query: `SELECT scope, key, uniqCombined64Merge(spans) AS span_total FROM ${n.keys}
       WHERE scope IN ('span', 'resource') AND type IN ('string', 'int', 'double', 'bool')
       GROUP BY scope, key
-      HAVING spans >= greatest({min:Float64}, (SELECT count() FROM ${n.spans}) * {share:Float64})
-      ORDER BY spans DESC, key LIMIT {limit:UInt32}`,
+      HAVING span_total >= greatest({min:Float64}, (SELECT count() FROM ${n.spans}) * {share:Float64})
+      ORDER BY span_total DESC, key LIMIT {limit:UInt32}`,
     query_params: { min: HOT_MIN_SPANS, share: HOT_MIN_SHARE, limit: MAX_HOT_KEYS },
     format: "JSONEachRow",
   });

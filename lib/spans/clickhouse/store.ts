@@ -26,6 +26,7 @@ import { attributeStats } from "./attribute-stats";
 import { searchInTrace } from "./search-in-trace";
 import { samplingPreview } from "./sampling-preview";
 import { schemaStatements, tableNames, textIndexStatements } from "./schema";
+import { DEFAULT_HOT_KEYS, chooseHotKeys, hotColumnStatements, loadHotColumns, type HotColumns, type HotKey } from "./hot-columns";
 
 /** Reads a reply to its end, so the HTTP socket goes back to the pool. */
 async function drain(stream: Readable) {
@@ -58,14 +59,18 @@ export class ClickHouseSpanStore implements SpanStore {
     private readonly client: ClickHouseClient,
     private readonly config: ClickHouseEnv,
     limits?: WriteQueueLimits,
+    hot?: HotColumns,
   ) {
-    this.ctx = { client, names: tableNames(config), mode: config.mode };
+    this.ctx = { client, names: tableNames(config), mode: config.mode, hot };
     this.writerQueue = new GroupCommitWriter((batch) => this.commitBatch(batch), limits);
   }
 
   /** Connects, and in write mode creates the tables (IF NOT EXISTS); read mode checks the table is there. */
-  static async open(config: ClickHouseEnv, options: { writeLimits?: WriteQueueLimits } = {}): Promise<ClickHouseSpanStore> {
+  static async open(
+    config: ClickHouseEnv, options: { writeLimits?: WriteQueueLimits; hotKeys?: readonly HotKey[] } = {},
+  ): Promise<ClickHouseSpanStore> {
     const client = await openClickHouseClient(config);
+    let hot: HotColumns;
     try {
       if (config.mode === "write") {
         for (const sql of schemaStatements(config)) await client.command({ query: sql });
@@ -77,11 +82,16 @@ export class ClickHouseSpanStore implements SpanStore {
         const names = tableNames(config);
         await client.query({ query: `SELECT TraceId FROM ${names.spans} LIMIT 0`, format: "JSONEachRow" }).then((r) => r.json());
       }
+      if (config.mode === "write") {
+        const keys = await chooseHotKeys(client, config, options.hotKeys ?? DEFAULT_HOT_KEYS);
+        for (const sql of hotColumnStatements(config, keys)) await client.command({ query: sql });
+      }
+      hot = await loadHotColumns(client, config);
     } catch (err) {
       await client.close().catch(() => undefined);
       throw new Error(`opening the ClickHouse span store (${config.database}.${config.table}) failed`, { cause: err });
     }
-    return new ClickHouseSpanStore(client, config, options.writeLimits);
+    return new ClickHouseSpanStore(client, config, options.writeLimits, hot);
   }
 
   reserve(bytes: number) {
