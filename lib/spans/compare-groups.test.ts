@@ -123,6 +123,14 @@ describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
 });
 
 describe("both engines", () => {
+  it("take a pipeline selection as the pipeline, not as its one spanset", async () => {
+    // Every trace here holds one span, so no trace has two slow ones: the selection is empty.
+    const q = query({ selection: "{ duration > 500ms } | count() > 1" });
+    const [duck, ch] = await Promise.all([stores.duckdb.compareGroups(q), stores.clickhouse.compareGroups(q)]);
+    expect(duck.selection.spans).toBe(0);
+    expect(ch.selection.spans).toBe(0);
+  });
+
   it("give the same string comparisons", async () => {
     const strings = (r: CompareResult) => r.attributes.filter((a) => a.type === "string")
       .map((a) => ({ ...a, score: Number(a.score.toFixed(9)), values: a.values.map((v) => ({ ...v, selection: Number(v.selection.toFixed(9)), baseline: Number(v.baseline.toFixed(9)) })) }));

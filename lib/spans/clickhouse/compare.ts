@@ -7,20 +7,12 @@ import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import type { CompareQuery } from "../types";
 import { projectFilter, rows, spanColumns, type ChContext, type Params } from "./context";
 import { groupExpr, measureValue } from "./metrics-sql";
-import { traceSummariesSql } from "./trace-summaries";
-import { compileChQuery, matchedSpansSql } from "./traceql/compile";
-
-const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
-  + " AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
+import { SPAN_WINDOW, spanFilter } from "./span-filter";
 
 /** A TraceQL query as a 0/1 condition on span rows (as metrics.ts compiles its filter). */
 function spanCondition(ctx: ChContext, query: string, prefix: string, params: Params): string {
   if (matchesAll(query)) return "1";
-  const q = compileChQuery(query, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, prefix);
-  Object.assign(params, q.params);
-  if (q.leaves.length === 1) return `ifNull(toUInt8(${q.leaves[0]}), 0)`;
-  const spans = matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`);
-  return `toUInt8((TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans})))`;
+  return `ifNull(toUInt8(${spanFilter(ctx, query, prefix, params, `${projectFilter(ctx)}${SPAN_WINDOW}`)}), 0)`;
 }
 
 /**
@@ -50,7 +42,7 @@ export async function compareGroups(ctx: ChContext, q: CompareQuery): Promise<Co
   const w = q.weightBy
     ? `(greatest(ifNull(${measureValue(ctx, { fn: "sum", of: q.weightBy }, params)}, 0), 0) * ${rate})`
     : rate;
-  const where = `${projectFilter(ctx)}${WINDOW} AND (${sel} OR ${base})`;
+  const where = `${projectFilter(ctx)}${SPAN_WINDOW} AND (${sel} OR ${base})`;
 
   const [size] = await rows<{ n_sel: string; n_base: string; w_sel: number; w_base: number }>(ctx,
     `SELECT countIf(is_sel = 1) AS n_sel, countIf(is_sel = 0) AS n_base, sumIf(w, is_sel = 1) AS w_sel, sumIf(w, is_sel = 0) AS w_base

@@ -4,8 +4,7 @@ import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import { projectFilter, rows, type ChContext, type Params } from "./context";
 import { attrValue } from "./metrics-sql";
 import { spanScope } from "./search";
-import { traceSummariesSql } from "./trace-summaries";
-import { compileChQuery, matchedSpansSql } from "./traceql/compile";
+import { SPAN_WINDOW, spanFilter } from "./span-filter";
 
 /**
  * Funnels as DuckDB's store answers them (lib/spans/duckdb/funnel.ts), in one scan of the
@@ -23,18 +22,11 @@ import { compileChQuery, matchedSpansSql } from "./traceql/compile";
  * only the first hit of a step counts, so nothing is counted twice.
  */
 
-const RANGE = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
-  + " AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
-
 /** One step as a condition on span rows; structural steps as membership of their matching spans. */
 function stepMatch(ctx: ChContext, step: string, i: number, params: Params): string {
   if (matchesAll(step)) throw new Error(`funnel step ${i} matches every span; callers refuse that`);
-  const q = compileChQuery(step, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, `s${i}_`);
-  Object.assign(params, q.params);
-  if ("leaf" in q.tree && q.leaves.length === 1) return `(${q.leaves[0]})`;
   // DuckDB evaluates structural steps over the spans of the range, its end included.
-  const spans = matchedSpansSql(q, ctx.names.spans, spanScope(ctx));
-  return `((TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans})))`;
+  return spanFilter(ctx, step, `s${i}_`, params, spanScope(ctx));
 }
 
 /**
@@ -65,7 +57,7 @@ function entitiesSql(ctx: ChContext, q: FunnelQuery, params: Params): string {
   const spans = `SELECT TraceId, toUnixTimestamp64Nano(Timestamp) AS ts, toFloat64(${rate}) AS rate, ${mask} AS mask,
       ${ownEntity} AS own_e, ${ownBd} AS own_b
     FROM ${ctx.names.spans}
-    WHERE ${projectFilter(ctx)}${RANGE} AND (${["mask != 0", ...lenders].join(" OR ")})`;
+    WHERE ${projectFilter(ctx)}${SPAN_WINDOW} AND (${["mask != 0", ...lenders].join(" OR ")})`;
   // Per trace: its step hits, and the smallest entity and breakdown value of any of its spans.
   const traces = `SELECT TraceId, min(own_e) AS fb_e, min(own_b) AS fb_b,
       groupArrayIf((ts, own_e, own_b, rate, mask), mask != 0) AS trace_hits

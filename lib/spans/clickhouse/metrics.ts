@@ -1,28 +1,19 @@
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
 import { collectSeries } from "@/lib/metrics/collect-series";
 import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
-import { attrMaps, dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
+import { dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
 import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
 import { IS_ERROR } from "./schema";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
-import { traceSummariesSql } from "./trace-summaries";
-import { compileChQuery, matchedSpansSql } from "./traceql/compile";
+import { SPAN_WINDOW, spanFilter } from "./span-filter";
 
 interface Row {
   g0: string | null; g1: string | null; bucket: string | null; value: number | string | null; n: number; min_rate: number | null;
 }
 
-const WINDOW = "Timestamp >= fromUnixTimestamp64Nano({start:Int64}, 'UTC')"
-  + " AND Timestamp < fromUnixTimestamp64Nano({end:Int64}, 'UTC')";
-
-/** The TraceQL filter as a WHERE on span rows: one spanset's condition, or membership of the matching spans. */
+/** The TraceQL filter as a WHERE on span rows. */
 function filterWhere(ctx: ChContext, filter: string | null, params: Params): string {
-  if (matchesAll(filter)) return "1";
-  const q = compileChQuery(filter!, { maps: attrMaps(ctx), traces: () => traceSummariesSql(ctx) }, "f");
-  Object.assign(params, q.params);
-  if (q.where) return `(${q.where})`;
-  const spans = matchedSpansSql(q, ctx.names.spans, `${projectFilter(ctx)}${WINDOW}`);
-  return `(TraceId, SpanId) IN (SELECT trace_id, span_id FROM (${spans}))`;
+  return matchesAll(filter) ? "1" : spanFilter(ctx, filter!, "f", params, `${projectFilter(ctx)}${SPAN_WINDOW}`);
 }
 
 /**
@@ -44,7 +35,7 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
     SELECT ${IS_ERROR} AS is_error, ${measureValue(ctx, q.measure, params)} AS v, ${groups[0]} AS g0, ${groups[1]} AS g1,
            intDiv(toUnixTimestamp64Nano(Timestamp) - {start:Int64}, {step:Int64}) AS bucket, 1.0 / ${rate} AS w, ${rate} AS r
     FROM ${dedupedSpans(ctx)}
-    WHERE ${projectFilter(ctx)}${WINDOW} AND ${filterWhere(ctx, q.filter, params)}`;
+    WHERE ${projectFilter(ctx)}${SPAN_WINDOW} AND ${filterWhere(ctx, q.filter, params)}`;
   const counted = "sum(w) AS n, min(r) AS min_rate";
   const list = await rows<Row>(ctx, `SELECT g0, g1, bucket, ${agg} AS value, ${counted}
     FROM (${base}) GROUP BY GROUPING SETS ((g0, g1, bucket), (g0, g1)) SETTINGS group_by_use_nulls = 1`, params);

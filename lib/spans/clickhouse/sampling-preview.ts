@@ -3,7 +3,8 @@ import type { SamplingPreviewCounts } from "../types";
 import { rows, type ChContext, type Params } from "./context";
 import { spanScope } from "./search";
 import { traceSummariesSql } from "./trace-summaries";
-import { compileChQuery, matchedTracesSql } from "./traceql/compile";
+import { compileStoreQuery } from "./span-filter";
+import { matchedTracesSql } from "./traceql/compile";
 
 /**
  * Traces starting in a time range, each counted under the first rule (in order) with a
@@ -18,12 +19,10 @@ export async function samplingPreview(
   const params: Params = { project: projectId, start: startNs.toString(), end: endNs.toString() };
   const matched = rules.map((rule, i) => {
     if (matchesAll(rule)) return `SELECT DISTINCT TraceId AS trace_id FROM ${ctx.names.spans} WHERE ${spanScope(ctx)}`;
-    const q = compileChQuery(rule, { maps: { typed: ctx.mode === "write" }, traces: () => traceSummariesSql(ctx) }, `r${i}_`);
+    const q = compileStoreQuery(ctx, rule, `r${i}_`);
     Object.assign(params, q.params);
     // One spanset (what sampling rules are): its spans' traces, without collecting the spans.
-    if ("leaf" in q.tree && q.leaves.length === 1) {
-      return `SELECT DISTINCT TraceId AS trace_id FROM ${ctx.names.spans} WHERE ${spanScope(ctx)} AND (${q.leaves[0]})`;
-    }
+    if (q.where) return `SELECT DISTINCT TraceId AS trace_id FROM ${ctx.names.spans} WHERE ${spanScope(ctx)} AND (${q.where})`;
     return `SELECT trace_id FROM (${matchedTracesSql(q, ctx.names.spans, spanScope(ctx))})`;
   });
   const firstRule = matched.length

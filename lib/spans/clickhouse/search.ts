@@ -2,9 +2,10 @@ import type { DurationHistogram, TraceSearchHit, TraceSearchPage, TraceSortKey }
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import { encodeSearchCursor } from "../cursor";
 import type { TraceSearchQuery } from "../types";
-import { attrMaps, projectFilter, rows, type ChContext, type Params } from "./context";
+import { projectFilter, rows, type ChContext, type Params } from "./context";
+import { compileStoreQuery } from "./span-filter";
 import { traceSummariesSql } from "./trace-summaries";
-import { compileChQuery, matchedTracesSql } from "./traceql/compile";
+import { matchedTracesSql } from "./traceql/compile";
 
 type HitsQuery = Pick<TraceSearchQuery, "projectId" | "q" | "startNs" | "endNs">;
 
@@ -27,7 +28,7 @@ function hitsSql(ctx: ChContext, q: HitsQuery, params: Params): string {
     return `SELECT *, span_count AS matched_spans, CAST([], 'Array(Tuple(String, String))') AS matched
       FROM (${base}) WHERE start_ns BETWEEN {start:Int64} AND {end:Int64}`;
   }
-  const compiled = compileChQuery(q.q, { maps: attrMaps(ctx), traces: () => traceSummariesSql(ctx) });
+  const compiled = compileStoreQuery(ctx, q.q, "q");
   Object.assign(params, compiled.params);
   // Named once, read twice: the compiled query can be long (hundreds of alternatives).
   const m = matchedTracesSql(compiled, ctx.names.spans, spanScope(ctx));

@@ -67,8 +67,10 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
   params.keep_sel = Math.ceil(thin.selection * SAMPLE_BUCKETS);
   params.keep_base = Math.ceil(thin.baseline * SAMPLE_BUCKETS);
   // Combined shares decide which values come back; each side's total is estimated from its full one.
-  params.rs = 1 / Math.max(Number(size.w_sel) * scan * thin.selection, 1e-300);
-  params.rb = 1 / Math.max(Number(size.w_base) * scan * thin.baseline, 1e-300);
+  // An empty side has no shares (0, not 1/tiny: DuckDB's binder takes a whole-valued double as a BIGINT).
+  const inverse = (w: number) => (w > 0 ? 1 / w : 0);
+  params.rs = inverse(Number(size.w_sel) * scan * thin.selection);
+  params.rb = inverse(Number(size.w_base) * scan * thin.baseline);
 
   const intrinsics = INTRINSICS.map((name) =>
     `SELECT sel, w, 'intrinsic', 'str', '${name}', ${groupExpr({ intrinsic: name }, "", params, columns)}, NULL FROM sp`);
