@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useId, useRef, useState } from "react";
 import { fullPageLoad } from "@/components/auth/full-page-load";
 import { isoToUnixNano } from "@/components/keys/queries";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useRef, useState } from "react";
 import { ErrorBoundary } from "react-error-boundary";
 import type { Panel } from "@/lib/boards/types";

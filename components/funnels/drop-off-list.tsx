@@ -1,7 +1,7 @@
 "use client";
 
 import { shortId } from "@/lib/format/id";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useEffect } from "react";
 import { QueryErrorNote } from "@/components/charts/chart-states";
 import { CopyId } from "@/components/ui/copy-id";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { formatDuration } from "@/lib/format/duration";
 import { formatInteger, formatPercent } from "@/lib/format/count";
 import type { FunnelRow } from "@/lib/chart-data/funnel";

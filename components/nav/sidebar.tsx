@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { useProject } from "@/components/project/project-context";
@@ -8,6 +7,7 @@ import type { ProjectChoice } from "@/lib/auth/page-access";
 import { ProjectSwitcher } from "./project-switcher";
 import { NavIcon, type NavIconName } from "./nav-icons";
 import { SignOut } from "./sign-out";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 
 interface NavItem {
   label: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { DurationBar } from "@/components/ui/duration-bar";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import type { BuilderRow } from "@/lib/query-builder/builder";
 import type { ValueType } from "@/lib/query-builder/fields";

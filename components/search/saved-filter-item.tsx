@@ -2,7 +2,7 @@
 
 import { useCanEdit } from "@/components/project/use-can-edit";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useHydrated } from "@/components/ui/use-now";

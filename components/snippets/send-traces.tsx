@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useId, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { buildSnippets } from "./snippets";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { formatMoney } from "@/lib/format/money";
 import { useCopy } from "@/components/ui/copy-button";
 import type { JsonValue } from "@/lib/contract";

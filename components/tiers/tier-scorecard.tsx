@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { formatValue } from "@/lib/chart-data/measure";
 import type { TierTotals } from "@/lib/chart-data/tiers";
 import { formatInteger, formatPercent } from "@/lib/format/count";

@@ -1,7 +1,7 @@
 "use client";
 
 import { DurationBar } from "@/components/ui/duration-bar";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { formatCount } from "@/lib/format/count";
 import { serviceColor } from "@/lib/format/service-color";

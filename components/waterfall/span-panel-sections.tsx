@@ -3,7 +3,7 @@
 import { withProject } from "@/components/project/with-project";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { formatOffset } from "@/lib/format/duration";
 import { offsetMs } from "@/lib/format/time";
 import { isExceptionEvent } from "@/lib/waterfall/events";

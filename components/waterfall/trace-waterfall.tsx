@@ -1,6 +1,6 @@
 "use client";
 
-import { withProject } from "@/components/project/with-project";
+import { useProject } from "@/components/project/project-context";
 import { formatCount, formatInteger } from "@/lib/format/count";
 import { Button } from "@/components/ui/button";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
@@ -21,7 +21,8 @@ function progressText(summary: TraceSummary, progress: LoadPhase | null) {
 export function TraceWaterfall({ summary }: { summary: TraceSummary }) {
   // Rendered on the server too, this puts a preload in the page's head: the columns start
   // downloading with the HTML, not after the scripts have loaded and hydrated.
-  if (!useQueryClient().getQueryData(waterfallKey(summary.traceId))) preload(withProject(waterfallUrl(summary.traceId)), { as: "fetch", crossOrigin: "anonymous" });
+  const url = waterfallUrl(summary.traceId, useProject().slug);
+  if (!useQueryClient().getQueryData(waterfallKey(summary.traceId))) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   const { data: model, error, isPending, refetch, progress } = useTraceModel(summary.traceId);
   if (model) return <WaterfallView model={model} traceId={summary.traceId} />;
   if (!isPending && error) {

@@ -1,5 +1,6 @@
 import type { WaterfallAnalysis, WaterfallModel } from "@/lib/waterfall/model";
 import type { WorkerMeasure, WorkerReply, WorkerRequest } from "./trace-worker-protocol";
+import { fromWire } from "./wire-columns";
 
 /** Copies the worker's measures into the page's timeline, where the benchmark and DevTools look. */
 function record(measures: WorkerMeasure[]) {
@@ -8,13 +9,21 @@ function record(measures: WorkerMeasure[]) {
 
 export const workersAvailable = () => typeof Worker !== "undefined";
 
+/** A chunk's own buffer moves to the worker; a view into a larger one is copied out first. */
+function ownBuffer(chunk: Uint8Array): ArrayBuffer {
+  const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
+  return whole ? (chunk.buffer as ArrayBuffer) : chunk.slice().buffer;
+}
+
 export interface TraceWorker {
+  /** Hands a piece of the response body to the worker as it arrives. */
+  push(chunk: Uint8Array): void;
   /**
-   * Hands the response body to the worker, which parses it and builds the model. Resolves
-   * with the rows' part as soon as it is ready; `onAnalysis` gets the critical path and
-   * statistics when they follow. The worker ends after its last message.
+   * The body is complete: the worker parses it and builds the model. Resolves with the rows'
+   * part as soon as it is ready; `onAnalysis` gets the critical path and statistics when
+   * they follow. The worker ends after its last message.
    */
-  build(body: ArrayBuffer, onAnalysis: (a: WaterfallAnalysis) => void): Promise<WaterfallModel>;
+  build(onAnalysis: (a: WaterfallAnalysis) => void): Promise<WaterfallModel>;
   /** Ends the worker unused (the download failed). */
   dispose(): void;
 }
@@ -25,6 +34,7 @@ export interface TraceWorker {
  */
 export function startTraceWorker(signal?: AbortSignal): TraceWorker {
   const worker = new Worker(new URL("./trace.worker.ts", import.meta.url), { type: "module", name: "waterfall" });
+  const post = (msg: WorkerRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
   let fail: (err: unknown) => void = () => {};
   const stop = () => {
     worker.terminate();
@@ -43,11 +53,18 @@ export function startTraceWorker(signal?: AbortSignal): TraceWorker {
   });
   return {
     dispose: stop,
-    build: (body, onAnalysis) => new Promise((resolve, reject) => {
+    push: (chunk) => {
+      const bytes = ownBuffer(chunk);
+      post({ type: "chunk", bytes }, [bytes]);
+    },
+    build: (onAnalysis) => new Promise((resolve, reject) => {
       if (failure) return reject(failure);
       fail = reject;
       worker.addEventListener("message", (e: MessageEvent<WorkerReply>) => {
+        // The browser copies the message into this thread when `data` is first read.
+        const t0 = performance.now();
         const msg = e.data;
+        performance.measure(`waterfall:receive-${msg.type}`, { start: t0, end: performance.now() });
         if (msg.type === "error") {
           stop();
           reject(new Error(msg.message));
@@ -56,13 +73,14 @@ export function startTraceWorker(signal?: AbortSignal): TraceWorker {
         record(msg.measures);
         if (msg.type === "base") {
           if (msg.analysis) stop();
-          resolve({ ...msg.base, analysis: msg.analysis });
+          resolve({ ...fromWire(msg.base), analysis: msg.analysis });
         } else {
           stop();
           onAnalysis(msg.analysis);
         }
       });
-      worker.postMessage({ body } satisfies WorkerRequest, [body]);
+      performance.mark("waterfall:body-complete");
+      post({ type: "end" });
     }),
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { withProject } from "@/components/project/with-project";
+import { useProject } from "@/components/project/project-context";
+import { PROJECT_PARAM } from "@/lib/auth/project-cookie";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -13,7 +14,13 @@ import type { CompactTrace } from "@/lib/contract";
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
 
 export const waterfallKey = (traceId: string) => ["trace", traceId, "waterfall"] as const;
-export const waterfallUrl = (traceId: string) => `/api/v1/traces/${traceId}/waterfall`;
+/**
+ * Names the project from the page's context, not from `window.location`: the server renders
+ * the preload with this URL, and the client's fetch must ask for exactly the same one to reuse
+ * its response (a preload of another URL is a second download of the whole trace).
+ */
+export const waterfallUrl = (traceId: string, project: string) =>
+  `/api/v1/traces/${traceId}/waterfall?${PROJECT_PARAM}=${encodeURIComponent(project)}`;
 
 /**
  * Lets the browser paint (progress, skeleton) between long steps. `scheduler.yield()`
@@ -24,14 +31,33 @@ const paint = (): Promise<void> => {
   return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-async function download(traceId: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<ArrayBuffer> {
+async function request(url: string, signal: AbortSignal): Promise<Response> {
   // No custom headers: the request must match the page's preload to reuse its response.
-  const res = await fetch(withProject(waterfallUrl(traceId)), { signal });
+  const res = await fetch(url, { signal });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`);
+    throw new Error(body?.error ?? `GET ${url} answered ${res.status}`);
   }
-  return readBody(res, onBytes);
+  return res;
+}
+
+/** Passes each piece of the body on as it arrives (to the worker, which decodes it at once). */
+async function streamTo(res: Response, onChunk: (chunk: Uint8Array) => void, onBytes: (n: number) => void) {
+  if (!res.body) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    onChunk(all);
+    onBytes(all.length);
+    return;
+  }
+  const reader = res.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    bytes += value.length;
+    onChunk(value);
+    onBytes(bytes);
+  }
 }
 
 /** Without workers (old browsers), the same steps on the main thread, yielding between them. */
@@ -52,24 +78,35 @@ export function useTraceModel(traceId: string) {
   const [progress, setProgress] = useState<LoadPhase | null>(null);
   const lastReport = useRef(0);
   const queryClient = useQueryClient();
+  const url = waterfallUrl(traceId, useProject().slug);
   const query = useQuery<WaterfallModel>({
     queryKey: waterfallKey(traceId),
     queryFn: async ({ signal }) => {
       const worker = workersAvailable() ? startTraceWorker(signal) : null;
-      const body = await download(traceId, signal, (bytes) => {
+      const onBytes = (bytes: number) => {
         const now = performance.now();
         if (now - lastReport.current < 150) return;
         lastReport.current = now;
         setProgress({ phase: "download", bytes });
-      }).catch((err: unknown) => {
+      };
+      try {
+        const res = await request(url, signal);
+        if (!worker) {
+          const body = await readBody(res, onBytes);
+          setProgress({ phase: "build" });
+          return buildHere(body);
+        }
+        await streamTo(res, (chunk) => worker.push(chunk), onBytes);
+      } catch (err) {
         worker?.dispose();
         throw err;
-      });
+      }
       setProgress({ phase: "build" });
-      if (!worker) return buildHere(body);
       const onAnalysis = (analysis: WaterfallAnalysis) =>
         queryClient.setQueryData<WaterfallModel>(waterfallKey(traceId), (m) => (m ? { ...m, analysis } : m));
-      return worker.build(body, onAnalysis);
+      const model = await worker.build(onAnalysis);
+      performance.mark("waterfall:rows-received");
+      return model;
     },
     staleTime: Infinity,
     refetchOnWindowFocus: false,

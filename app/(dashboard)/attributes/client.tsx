@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useQueryStates } from "nuqs";
 import { useEffect } from "react";
 import { KeyDetail } from "@/components/attributes/key-detail";

@@ -1,7 +1,7 @@
 "use client";
 
 import { AddToBoard } from "@/components/boards/add-to-board";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { AttrInput } from "@/components/charts/attr-input";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { AddToBoard } from "@/components/boards/add-to-board";
 import { useCanEdit } from "@/components/project/use-can-edit";
 import { useQuery, useQueryClient } from "@tanstack/react-query";

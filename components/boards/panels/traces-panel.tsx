@@ -2,7 +2,7 @@
 
 import { useCsvRows } from "../panel-export";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { apiFetch } from "@/components/search/api";
 import { useProject } from "@/components/project/project-context";
 import type { TracesPanelQuery } from "@/lib/boards/types";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useQueryStates } from "nuqs";
 import { TopBar } from "@/components/nav/top-bar";
 import { CopyLinkMenu } from "@/components/share/copy-link-menu";
