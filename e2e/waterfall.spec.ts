@@ -249,6 +249,21 @@ async function deepLateSpan(request: APIRequestContext, traceId: string) {
   return { spanId: t.spanId[best], depth: depthOf(best), endMs };
 }
 
+test("downloads a trace's columns once, and prefetches other pages only on intent", async ({ page }) => {
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await openTrace(page, big);
+  // The page's head preloads the columns; the fetch that feeds the worker must reuse that
+  // response, not download the whole trace a second time.
+  expect(urls.filter((u) => new URL(u).pathname.endsWith("/waterfall"))).toHaveLength(1);
+  // No other page is rendered on the server while this one loads...
+  expect(urls.filter((u) => u.includes("_rsc="))).toEqual([]);
+  // ...until a link shows intent.
+  const prefetch = page.waitForRequest((r) => r.url().includes("_rsc=") && new URL(r.url()).pathname === "/metrics");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Metrics" }).hover();
+  await prefetch;
+});
+
 test("a ?span= link into the 50,000-span trace shows the selected row, collapsed and zoomed too", async ({ page, request }) => {
   test.setTimeout(120_000);
   const target = await deepLateSpan(request, big.traceId);

@@ -116,14 +116,18 @@ async function openAndScroll(context: BrowserContext, url: string): Promise<Run>
   await page.addInitScript(() => {
     const w = window as unknown as { __rowsPainted: number | null };
     w.__rowsPainted = null;
+    // Tags rows until the first is painted, then stops: the scroll must not pay for it.
+    const tagger = new MutationObserver(() => {
+      for (const el of document.querySelectorAll("[data-testid=span-row] button:not([data-action]):not([elementtiming])")) el.setAttribute("elementtiming", "waterfall-row");
+    });
+    tagger.observe(document, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { renderTime: number; identifier: string })[]) {
-        if (e.identifier === "waterfall-row" && (w.__rowsPainted === null || e.renderTime < w.__rowsPainted)) w.__rowsPainted = e.renderTime;
+        if (e.identifier !== "waterfall-row") continue;
+        tagger.disconnect();
+        if (w.__rowsPainted === null || e.renderTime < w.__rowsPainted) w.__rowsPainted = e.renderTime;
       }
     }).observe({ type: "element", buffered: true });
-    new MutationObserver(() => {
-      for (const el of document.querySelectorAll("[data-testid=span-row] button:not([data-action]):not([elementtiming])")) el.setAttribute("elementtiming", "waterfall-row");
-    }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => performance.getEntriesByName("waterfall-ready").length > 0, null, { timeout: 120_000, polling: 50 });
