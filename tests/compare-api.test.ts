@@ -50,6 +50,22 @@ describe("POST /api/v1/compare", () => {
     expect(body.attributes.find((a) => a.key === "region")!.score).toBeCloseTo(0, 6);
   });
 
+  it("reads the baseline over baselineStart…baselineEnd, without the selected spans", async () => {
+    // The first 50 slow spans against the rest of the hour: 50 slow and 300 fast spans.
+    const { status, body } = await compare(request({ end: BASE + 50, baselineStart: BASE, baselineEnd: BASE + 3600 }));
+    expect(status).toBe(200);
+    expect([body.selection.spans, body.baseline.spans]).toEqual([50, 350]);
+    // Every span of a window against the rest of a wider one: an ungrouped chart's bucket.
+    const all = await compare(request({ selection: `{ ${ONLY} }`, end: BASE + 100, baselineEnd: BASE + 3600 }));
+    expect(all.status).toBe(200);
+    expect([all.body.selection.spans, all.body.baseline.spans]).toEqual([100, 300]);
+    expect(all.body.attributes[0].key).toBe("region");
+    // `{ }` alike: it selects every span only when the baseline's window holds nothing more.
+    const matchAll = await compare(request({ selection: "{ }", end: BASE + 100, baselineEnd: BASE + 3600 }));
+    expect(matchAll.status).toBe(200);
+    expect(matchAll.body.selection.spans).toBeGreaterThanOrEqual(100);
+  });
+
   it("answers 400 naming what is wrong and where", async () => {
     const bad = async (over: Record<string, unknown>, error: RegExp) => {
       const r = await compare(request(over));
@@ -64,6 +80,11 @@ describe("POST /api/v1/compare", () => {
     await bad({ start: BASE + 10, end: BASE }, /^end: must be after start/);
     await bad({ start: "yesterday" }, /^start: expected unix seconds/);
     await bad({ weightBy: "revenue impact" }, /^weightBy: expected a numeric attribute/);
+    await bad({ baselineStart: "yesterday" }, /^baselineStart: expected unix seconds/);
+    await bad({ baselineEnd: -5 }, /^baselineEnd: expected unix seconds/);
+    await bad({ baselineStart: BASE + 100, baselineEnd: BASE + 50 }, /^baselineEnd: must be after baselineStart$/);
+    await bad({ baselineStart: BASE + 4000 }, /^baselineEnd: must be after baselineStart \(baselineEnd defaults to end\)/);
+    await bad({ selection: "{ }", baselineStart: BASE + 10, baselineEnd: BASE + 20 }, /^selection: matches every span/);
     await bad({ selection: undefined }, /^selection: /);
     await bad({ extra: 1 }, /unrecognized key/i);
     const notJson = await postJson("/api/v1/compare", "not json");

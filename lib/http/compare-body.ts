@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseAttrRef } from "@/lib/metrics/measure";
 import type { CompareQuery } from "@/lib/spans/types";
 import { BadRequestError, QueryError } from "./errors";
-import { spanFilterParam } from "./metrics-params";
+import { isMatchAll } from "@/lib/traceql/match-all";
 import { traceqlParam } from "./traceql-param";
 import { nowNs, parseSinceParam, parseTimeParam } from "./time-params";
 
@@ -16,6 +16,8 @@ export const compareBody = z
     start: time,
     end: time,
     since: z.string().optional(),
+    baselineStart: time,
+    baselineEnd: time,
     weightBy: z.string().optional().nullable(),
   })
   .strict();
@@ -28,10 +30,17 @@ export function toCompareQuery(body: CompareBody, projectId: number): CompareQue
   const startNs = parseTimeParam("start", body.start?.toString() ?? null) ?? parseSinceParam(body.since ?? null, now) ?? now - 3_600_000_000_000n;
   const endNs = parseTimeParam("end", body.end?.toString() ?? null) ?? now;
   if (startNs >= endNs) throw new BadRequestError("end", "must be after start");
-  const selection = spanFilterParam(body.selection, "selection");
-  if (!selection) {
-    const text = body.selection;
-    throw new QueryError("selection: matches every span, so nothing is left to compare with; select a group, e.g. { duration > 500ms }", 0, text.length);
+  const baselineStartNs = parseTimeParam("baselineStart", body.baselineStart?.toString() ?? null) ?? startNs;
+  const baselineEndNs = parseTimeParam("baselineEnd", body.baselineEnd?.toString() ?? null) ?? endNs;
+  if (baselineStartNs >= baselineEndNs) {
+    throw new BadRequestError("baselineEnd", `must be after baselineStart${body.baselineEnd === undefined ? " (baselineEnd defaults to end)" : ""}`);
+  }
+  const selection = traceqlParam(body.selection, "selection");
+  // Every span of a window is a selection only against a baseline reaching outside it (an ungrouped chart's bucket).
+  if (isMatchAll(selection) && baselineStartNs >= startNs && baselineEndNs <= endNs) {
+    throw new QueryError(
+      "selection: matches every span of the baseline's window, so nothing is left to compare with; select a group, e.g. { duration > 500ms }, or widen the baseline's window (baselineStart, baselineEnd)",
+      0, body.selection.length);
   }
   const baseline = traceqlParam(body.baseline ?? "", "baseline");
   let weightBy = null;
@@ -41,5 +50,5 @@ export function toCompareQuery(body: CompareBody, projectId: number): CompareQue
       throw new BadRequestError("weightBy", `expected a numeric attribute like span.business.revenue_impact, got "${body.weightBy}"`);
     }
   }
-  return { projectId, selection, baseline, startNs, endNs, weightBy };
+  return { projectId, selection, baseline, startNs, endNs, baselineStartNs, baselineEndNs, weightBy };
 }

@@ -108,6 +108,50 @@ describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
     expect(share(r, "region", "ap-south").baseline).toBe(1);
   });
 
+  // Span i starts at T0 + i s: spans 0-99 are the slow ones, 100-399 the fast ones.
+  const at = (s: number) => T0 + BigInt(s) * 1_000_000_000n;
+
+  it("reads the baseline over its own window, minus the selected spans", async () => {
+    // The first 50 slow spans against everything else in the hour: 50 slow and 300 fast spans.
+    const r = await stores[engine].compareGroups(query({ endNs: at(50), baselineStartNs: T0, baselineEndNs: at(3600) }));
+    expect(r.selection.spans).toBe(50);
+    expect(r.baseline.spans).toBe(350);
+    // Spans 50-89 are ap-south too, and 15 fast ones: (40 + 15) / 350.
+    expect(share(r, "region", "ap-south").baseline).toBeCloseTo(55 / 350, 9);
+    expect(share(r, "region", "ap-south").selection).toBe(1);
+  });
+
+  it("counts the selection query's spans outside the selection window in the baseline, never those inside", async () => {
+    const r = await stores[engine].compareGroups(query({
+      endNs: at(50), baseline: "{ duration > 500ms }", baselineStartNs: T0, baselineEndNs: at(3600),
+    }));
+    expect(r.selection.spans).toBe(50);
+    expect(r.baseline.spans).toBe(50);
+    expect(share(r, "region", "ap-south").baseline).toBeCloseTo(40 / 50, 9);
+  });
+
+  it("keeps to a baseline window apart from the selection's", async () => {
+    const r = await stores[engine].compareGroups(query({ endNs: at(100), baselineStartNs: at(100), baselineEndNs: at(250) }));
+    expect(r.selection.spans).toBe(100);
+    expect(r.baseline.spans).toBe(150);
+    expect(share(r, "region", "ap-south").baseline).toBeCloseTo(15 / 150, 9);
+  });
+
+  it("compares every span of a window with the rest of a wider one (an ungrouped chart's bucket)", async () => {
+    const r = await stores[engine].compareGroups(query({ selection: "{ }", endNs: at(100), baselineEndNs: at(3600) }));
+    expect(r.selection.spans).toBe(100);
+    expect(r.baseline.spans).toBe(300);
+    expect(r.attributes[0]).toMatchObject({ key: "region" });
+  });
+
+  it("matches a pipeline selection among its window's spans", async () => {
+    const r = await stores[engine].compareGroups(query({
+      selection: "{ duration > 500ms } | count() > 0", endNs: at(50), baselineEndNs: at(3600),
+    }));
+    expect(r.selection.spans).toBe(50);
+    expect(r.baseline.spans).toBe(350);
+  });
+
   it("samples each side past the limit and says so, still finding the difference", async () => {
     const r = await stores[engine].compareGroups(query({ sampleLimit: 80 }));
     // The fractions actually kept, by span id hash (about 80 spans a side).

@@ -68,8 +68,16 @@ export interface CompareQuery {
   selection: string;
   /** TraceQL, already validated; empty or `{}` for every span. Its spans outside the selection are the baseline. */
   baseline: string;
+  /** The selection's window, [startNs, endNs). */
   startNs: bigint;
   endNs: bigint;
+  /**
+   * The baseline's window, [baselineStartNs, baselineEndNs); the selection's when absent. The
+   * windows may overlap: a selected span (selection query, selection window) never counts in
+   * the baseline, while a span the selection query matches outside its window may.
+   */
+  baselineStartNs?: bigint;
+  baselineEndNs?: bigint;
   /** A numeric attribute each span counts as much as (spans without it count 0); null counts spans. */
   weightBy: AttrRef | null;
   /** Spans per side past which that side is sampled (DuckDB's vector scan limit scales with it);

@@ -3,16 +3,28 @@ import {
   CATEGORICAL_NUMBERS, COMPARE_SAMPLE_SPANS, ID_LIKE_SHARE, MIN_VALUE_SHARE, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
 import { shapeEngineRows, type EngineRow } from "@/lib/compare/shape";
+import { compareWindows, type CompareWindow } from "@/lib/compare/windows";
 import { isMatchAll as matchesAll } from "@/lib/traceql/match-all";
 import type { CompareQuery } from "../types";
 import { projectFilter, rows, spanColumns, type ChContext, type Params } from "./context";
 import { groupExpr, measureValue } from "./metrics-sql";
 import { SPAN_WINDOW, spanFilter } from "./span-filter";
 
-/** A TraceQL query as a 0/1 condition on span rows (as metrics.ts compiles its filter). */
-function spanCondition(ctx: ChContext, query: string, prefix: string, params: Params): string {
-  if (matchesAll(query)) return "1";
-  return `ifNull(toUInt8(${spanFilter(ctx, query, prefix, params, `${projectFilter(ctx)}${SPAN_WINDOW}`)}), 0)`;
+/** Spans starting in one side's window, [{<side>_from}, {<side>_to}). */
+const sideWindow = (side: string) => `Timestamp >= fromUnixTimestamp64Nano({${side}_from:Int64}, 'UTC')`
+  + ` AND Timestamp < fromUnixTimestamp64Nano({${side}_to:Int64}, 'UTC')`;
+
+/**
+ * A TraceQL query over one side's window as a 0/1 condition on span rows (as metrics.ts
+ * compiles its filter). A structural query is matched among that window's spans.
+ */
+function spanCondition(ctx: ChContext, query: string, side: "sel" | "base", w: CompareWindow, whole: boolean, params: Params): string {
+  const window = whole ? SPAN_WINDOW : sideWindow(side);
+  if (!whole) Object.assign(params, { [`${side}_from`]: w.startNs.toString(), [`${side}_to`]: w.endNs.toString() });
+  const cond = matchesAll(query)
+    ? "1"
+    : `ifNull(toUInt8(${spanFilter(ctx, query, `${side}_`, params, `${projectFilter(ctx)}${window}`)}), 0)`;
+  return whole ? cond : `toUInt8(${window} AND ${cond})`;
 }
 
 /**
@@ -28,16 +40,19 @@ function entryType(ctx: ChContext, types: string): string {
 }
 
 /**
- * The comparison as DuckDB's store makes it (lib/spans/duckdb/compare.ts): side sizes
+ * The selection (its query over its window) against the baseline (its query over its own
+ * window, minus the selected spans), as DuckDB's store makes it (lib/spans/duckdb/compare.ts): side sizes
  * first (they decide sampling), then one statement that unnests every span's attributes
  * (ARRAY JOIN), counts string values (top ENGINE_TOP_VALUES per key, LIMIT BY) and
  * numbers by value or by range between shared quantile edges. The CTEs are inlined by
  * ClickHouse, so the span scan repeats per part; fine at the sizes a sample allows.
  */
 export async function compareGroups(ctx: ChContext, q: CompareQuery): Promise<CompareResult> {
-  const params: Params = { project: q.projectId, start: q.startNs.toString(), end: q.endNs.toString() };
-  const sel = spanCondition(ctx, q.selection, "sel_", params);
-  const base = spanCondition(ctx, q.baseline, "base_", params);
+  const win = compareWindows(q);
+  // {start}/{end} span both windows (the scan); each side adds its own where it is narrower.
+  const params: Params = { project: q.projectId, start: win.scan.startNs.toString(), end: win.scan.endNs.toString() };
+  const sel = spanCondition(ctx, q.selection, "sel", win.selection, win.selectionIsScan, params);
+  const base = spanCondition(ctx, q.baseline, "base", win.baseline, win.baselineIsScan, params);
   const rate = `(1.0 / ${ctx.mode === "write" ? "SampleRate" : "1"})`;
   const w = q.weightBy
     ? `(greatest(ifNull(${measureValue(ctx, { fn: "sum", of: q.weightBy }, params)}, 0), 0) * ${rate})`

@@ -5,6 +5,7 @@ import {
   SAMPLE_BUCKETS, sampleFraction,
 } from "@/lib/compare/limits";
 import { shapeEngineRows } from "@/lib/compare/shape";
+import { compareWindows, type CompareWindow } from "@/lib/compare/windows";
 import type { CompareQuery } from "../types";
 import type { PromotedColumns } from "../layout";
 import { attrNumber, filterWhere, groupExpr, usedOnly } from "./metrics-sql";
@@ -30,7 +31,8 @@ const MAPS = [
 const INTRINSICS = ["name", "status", "kind"] as const;
 
 /**
- * Compares the selection with the baseline in two statements: the side sizes (which decide
+ * Compares the selection (its query over its window) with the baseline (its query over its
+ * own window, minus the selected spans) in two statements: the side sizes (which decide
  * sampling), then every attribute at once. The spans of both sides are read once into `sp`
  * and unnested once into `kv` (one row per span attribute); strings are counted per value
  * (values above MIN_VALUE_SHARE come back), numbers with few distinct values likewise,
@@ -42,10 +44,18 @@ const INTRINSICS = ["name", "status", "kind"] as const;
  * sampled (the system sample), then each side is thinned by span id hash.
  */
 export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQuery, columns: PromotedColumns): Promise<CompareResult> {
-  const params: Params = { project: q.projectId, start: q.startNs, end: q.endNs };
+  const win = compareWindows(q);
+  // $start/$end span both windows: the scan, and the bounds sparse-key lookups in the filters read.
+  const params: Params = { project: q.projectId, start: win.scan.startNs, end: win.scan.endNs };
+  const within = (side: "sel" | "base", w: CompareWindow, whole: boolean) => {
+    if (whole) return "";
+    params[`${side}_from`] = w.startNs;
+    params[`${side}_to`] = w.endNs;
+    return `start_ns >= $${side}_from::BIGINT AND start_ns < $${side}_to::BIGINT AND `;
+  };
   // A condition on a missing attribute is NULL, not false: such spans belong to the baseline.
-  const sel = `coalesce(${filterWhere(q.selection, params)}, FALSE)`;
-  const base = `coalesce(${filterWhere(q.baseline, params)}, FALSE)`;
+  const sel = `(${within("sel", win.selection, win.selectionIsScan)}coalesce(${filterWhere(q.selection, params)}, FALSE))`;
+  const base = `(${within("base", win.baseline, win.baselineIsScan)}coalesce(${filterWhere(q.baseline, params)}, FALSE))`;
   const rate = "(1.0 / sample_rate)";
   if (q.weightBy) params.wkey = q.weightBy.key;
   const w = q.weightBy ? `(greatest(coalesce(${attrNumber(q.weightBy, "$wkey::VARCHAR", columns)}, 0), 0) * ${rate})` : rate;

@@ -4,7 +4,7 @@ import { badRequestResponse, jsonError } from "@/lib/http/errors";
 import { bodyProblem } from "@/lib/http/funnel-body";
 import { getSpanStore } from "@/lib/spans";
 
-/** `POST { selection, baseline?, start, end, weightBy? }` -> how the selection's attributes differ from the baseline's. */
+/** `POST { selection, baseline?, start, end, baselineStart?, baselineEnd?, weightBy? }` -> how the selection's attributes differ from the baseline's. */
 export async function POST(req: Request) {
   const auth = await authorize(req);
   if (!auth.ok) return auth.response;
