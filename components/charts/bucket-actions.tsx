@@ -11,8 +11,8 @@ interface Props {
   t: number;
   stepMs: number;
   href: string;
-  /** Null when the series is the whole chart: nothing else in its bucket to compare with. */
-  onCompare: (() => void) | null;
+  /** The series' spans in the bucket against the rest of the chart's window. */
+  onCompare: () => void;
   onClose: () => void;
 }
 
@@ -36,11 +36,14 @@ export function BucketActions({ series, t, stepMs, href, onCompare, onClose }: P
       <span className="text-muted">{bucketTime(t, stepMs)}</span>
       <span className="ml-auto" />
       <Link ref={first} href={href} className={buttonClass("secondary")} data-testid="bucket-traces">Open its traces →</Link>
-      {onCompare ? (
-        <Button variant="primary" onClick={onCompare} data-testid="bucket-compare">What is different?</Button>
-      ) : (
-        <span className="text-muted">Group the chart by an attribute to compare one series with the rest of its bucket.</span>
-      )}
+      <Button
+        variant="primary"
+        onClick={onCompare}
+        data-testid="bucket-compare"
+        title="This bucket's spans against the rest of the chart's query over its whole window"
+      >
+        What is different?
+      </Button>
       <button type="button" onClick={onClose} className="h-6 rounded px-1.5 text-muted hover:bg-hover hover:text-fg" aria-label="Clear the selection">✕</button>
     </div>
   );

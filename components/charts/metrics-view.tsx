@@ -31,10 +31,10 @@ interface Props {
   onDrill: (href: string) => void;
   /**
    * With it, a click on a bar or point selects its bucket and offers its traces beside
-   * "What is different?" (when `canCompare` allows the series). Without it, the click opens the traces.
+   * "What is different?", and the table offers it per cell (t null: the whole range).
+   * Without it, the click opens the traces.
    */
-  onCompare?: (s: ChartSeries, all: ChartSeries[], t: number, stepMs: number) => void;
-  canCompare?: (s: ChartSeries) => boolean;
+  onCompare?: (s: ChartSeries, all: ChartSeries[], t: number | null, stepMs: number) => void;
   stale: boolean;
   /** For the empty state: what was asked, over what range. */
   query: string;
@@ -44,7 +44,7 @@ interface Props {
 }
 
 /** One metrics result drawn as the chosen view, with the legend that filters it. */
-export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, onCompare, canCompare, stale, query, rangeText, chartHeight = 380 }: Props) {
+export function MetricsView({ result, view, groupLabels, spec, kind, currency, selected, onSelect, href, onDrill, onCompare, stale, query, rangeText, chartHeight = 380 }: Props) {
   const hydrated = useHydrated();
   const [picked, setPicked] = useState<{ key: string; t: number } | null>(null);
   const series = toChartSeries(result, groupLabels);
@@ -64,7 +64,15 @@ export function MetricsView({ result, view, groupLabels, spec, kind, currency, s
     <div className={`flex flex-col gap-2 transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
       <SeriesLegend series={series} shown={shown} selected={selected} onSelect={onSelect} format={format} />
       {view === "table" ? (
-        <SeriesTable rows={rows} series={series} shown={shown} stepMs={result.stepMs} format={format} href={link} />
+        <SeriesTable
+          rows={rows}
+          series={series}
+          shown={shown}
+          stepMs={result.stepMs}
+          format={format}
+          href={link}
+          onCompare={onCompare && ((s, t) => onCompare(s, series, t, result.stepMs))}
+        />
       ) : view === "totals" ? (
         <TotalsChart series={series} shown={shown} xTitle={`${title}, whole range`} format={format} tick={tick} onDrill={(s) => onDrill(link(s, null))} />
       ) : (
@@ -88,7 +96,7 @@ export function MetricsView({ result, view, groupLabels, spec, kind, currency, s
           t={picked.t}
           stepMs={result.stepMs}
           href={link(pickedSeries, picked.t)}
-          onCompare={canCompare && !canCompare(pickedSeries) ? null : () => onCompare(pickedSeries, series, picked.t, result.stepMs)}
+          onCompare={() => onCompare(pickedSeries, series, picked.t, result.stepMs)}
           onClose={() => setPicked(null)}
         />
       )}

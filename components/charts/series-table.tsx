@@ -12,13 +12,42 @@ interface Props {
   format: (v: number | null) => string;
   /** Where a cell leads: the traces of that series in that bucket (or the whole range). */
   href: (series: ChartSeries, t: number | null) => string;
+  /** "What is different?" about a cell's spans (t null: the whole range), when the page offers it. */
+  onCompare?: (series: ChartSeries, t: number | null) => void;
+}
+
+/**
+ * A cell's value, a link to its traces, and (on hover or focus) "What is different?". An
+ * ungrouped series over the whole range is every span: nothing is left to compare it with.
+ */
+function Cell({ s, t, value, stepMs, format, href, onCompare }: { s: ChartSeries; t: number | null; value: number | null } & Omit<Props, "rows" | "series" | "shown">) {
+  if (t !== null && (value === null || value === 0)) return <span className="text-faint">{format(value)}</span>;
+  const comparable = onCompare && (t !== null || s.isOther || s.values.length > 0);
+  const where = t === null ? "the whole range" : bucketTime(t, stepMs);
+  return (
+    <span className="inline-flex items-center gap-1">
+      <Link href={href(s, t)} className="hover:underline">{format(value)}</Link>
+      {comparable && (
+        <button
+          type="button"
+          onClick={() => onCompare(s, t)}
+          className="w-4 rounded text-faint opacity-0 group-hover:opacity-100 hover:bg-hover hover:text-accent focus-visible:opacity-100"
+          aria-label={`What is different about ${s.label} in ${where}?`}
+          title="What is different? These spans against the rest of the chart's window"
+          data-testid="cell-compare"
+        >
+          ≠
+        </button>
+      )}
+    </span>
+  );
 }
 
 /**
  * The chart as a table, for reading exact values and for screen readers: one row per
  * bucket (newest first), the range totals on top, every value a link to its traces.
  */
-export function SeriesTable({ rows, series, shown, stepMs, format, href }: Props) {
+export function SeriesTable({ rows, series, shown, stepMs, format, href, onCompare }: Props) {
   const cols = series.filter((s) => shown.has(s.key));
   const cell = "h-7 px-2 text-right font-mono whitespace-nowrap";
   return (
@@ -38,24 +67,20 @@ export function SeriesTable({ rows, series, shown, stepMs, format, href }: Props
           </tr>
         </thead>
         <tbody>
-          <tr className="border-b border-line bg-panel/50 font-medium">
+          <tr className="group border-b border-line bg-panel/50 font-medium">
             <th scope="row" className="h-7 px-2 text-left">Whole range</th>
             {cols.map((s) => (
               <td key={s.key} className={cell}>
-                <Link href={href(s, null)} className="hover:underline">{format(s.total)}</Link>
+                <Cell s={s} t={null} value={s.total} stepMs={stepMs} format={format} href={href} onCompare={onCompare} />
               </td>
             ))}
           </tr>
           {[...rows].reverse().map((row) => (
-            <tr key={row.t} className="border-b border-line/60 hover:bg-hover">
+            <tr key={row.t} className="group border-b border-line/60 hover:bg-hover">
               <th scope="row" className="h-7 px-2 text-left font-mono font-normal whitespace-nowrap text-muted">{bucketTime(row.t, stepMs)}</th>
               {cols.map((s) => (
                 <td key={s.key} className={cell}>
-                  {row[s.key] === null || row[s.key] === 0 ? (
-                    <span className="text-faint">{format(row[s.key])}</span>
-                  ) : (
-                    <Link href={href(s, row.t)} className="hover:underline">{format(row[s.key])}</Link>
-                  )}
+                  <Cell s={s} t={row.t} value={row[s.key]} stepMs={stepMs} format={format} href={href} onCompare={onCompare} />
                 </td>
               ))}
             </tr>

@@ -10,19 +10,16 @@ import { andConditions } from "@/lib/chart-data/traceql";
 import { formatCount, formatPercent } from "@/lib/format/count";
 import { AttributeCard } from "./attribute-card";
 import { useComparison } from "./queries";
-import { compareParsers, compareUrl, type CompareState } from "./search-params";
+import { compareParsers, compareState, compareUrl, type CompareState } from "./search-params";
+import { CompareSides } from "./sides";
 import { WeightPicker } from "./weight-picker";
 
 const FIRST_SHOWN = 12;
 
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-
 /** The comparison the URL holds, or null. */
 export function useCompareState() {
   const [url, setUrl] = useQueryStates(compareParsers, { history: "push" });
-  const state: CompareState | null = url.cmp && url.cmpFrom !== null && url.cmpTo !== null
-    ? { selection: url.cmp, baseline: url.cmpBase ?? "", fromMs: url.cmpFrom, toMs: url.cmpTo, weightBy: url.cmpWeight }
-    : null;
+  const state = compareState(url);
   return { state, open: (s: CompareState | null) => void setUrl(compareUrl(s)), setWeight: (w: string | null) => void setUrl({ cmpWeight: w }) };
 }
 
@@ -59,16 +56,7 @@ export function ComparePanel({ onAddToQuery, note }: { onAddToQuery?: (condition
         <WeightPicker value={state.weightBy ?? null} onChange={setWeight} />
         <Button variant="ghost" onClick={() => open(null)} aria-label="Close the comparison (Esc)">Close</Button>
       </header>
-      <p className="text-xs text-muted">
-        <span className="inline-block size-2 rounded-sm bg-accent" aria-hidden /> Selection <code className="font-mono text-fg">{state.selection}</code>
-        {data && <> ({formatCount(data.selection.spans)} spans)</>}
-        {" vs "}
-        <span className="inline-block size-2 rounded-sm bg-faint" aria-hidden /> baseline{" "}
-        <code className="font-mono text-fg">{state.baseline.trim() || "{ }"}</code> minus the selection
-        {data && <> ({formatCount(data.baseline.spans)} spans)</>}
-        {" · "}{when(state.fromMs)} – {when(state.toMs)} UTC
-        {state.weightBy && <> · shares of the sum of <code className="font-mono">{state.weightBy}</code>, not of span counts</>}
-      </p>
+      <CompareSides state={state} data={data} />
       {note && <p className="text-xs text-muted" data-testid="compare-note">{note}</p>}
       {data?.sampled && (
         <p className="text-xs text-muted" data-testid="compare-sampled">

@@ -33,20 +33,32 @@ describe("drill-down links", () => {
 
 describe("bucket comparison", () => {
   const bucket = { t: 1_700_000_000_000, stepMs: 300_000 };
-  it("selects one group's spans in the bucket, against the chart's filter in the same bucket", () => {
-    expect(bucketComparison({ filter: "{ status = error }", series: series[0], allSeries: series, bucket, range: { since: "24h" } })).toEqual({
-      selection: '{ status = error && span.customer.tier = "enterprise" }', baseline: "{ status = error }", fromMs: bucket.t, toMs: bucket.t + bucket.stepMs,
+  const nowMs = 1_700_003_000_000;
+  const day = { baseFromMs: nowMs - 86_400_000, baseToMs: nowMs };
+  it("selects one group's spans in the bucket, against the chart's filter over the chart's whole window", () => {
+    expect(bucketComparison({ filter: "{ status = error }", series: series[0], allSeries: series, bucket, range: { since: "24h" }, nowMs })).toEqual({
+      selection: '{ status = error && span.customer.tier = "enterprise" }', baseline: "{ status = error }",
+      fromMs: bucket.t, toMs: bucket.t + bucket.stepMs, ...day,
     });
   });
 
   it("selects 'other' as the spans outside the named groups, and every span as the baseline of an empty filter", () => {
-    const c = bucketComparison({ filter: "{ }", series: series[2], allSeries: series, bucket, range: { since: "24h" } });
-    expect(c?.selection).toBe('{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }');
-    expect(c?.baseline).toBe("");
+    const c = bucketComparison({ filter: "{ }", series: series[2], allSeries: series, bucket, range: { since: "24h" }, nowMs });
+    expect(c.selection).toBe('{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }');
+    expect(c.baseline).toBe("");
   });
 
-  it("has nothing to compare for an ungrouped chart", () => {
+  it("compares an ungrouped chart's bucket with the rest of the window", () => {
     const [whole] = toChartSeries({ series: [{ group: {}, points: [], total: 1, count: 1 }] }, []);
-    expect(bucketComparison({ filter: "{ }", series: whole, bucket, range: { since: "24h" } })).toBeNull();
+    expect(bucketComparison({ filter: "{ status = error }", series: whole, bucket, range: { since: "24h" }, nowMs })).toEqual({
+      selection: "{ status = error }", baseline: "{ status = error }", fromMs: bucket.t, toMs: bucket.t + bucket.stepMs, ...day,
+    });
+    expect(bucketComparison({ filter: "", series: whole, bucket, range: { since: "24h" }, nowMs }).selection).toBe("{}");
+  });
+
+  it("widens a pinned window to hold a bucket that starts before it", () => {
+    const range = { start: bucket.t / 1000 + 60, end: bucket.t / 1000 + 3600 };
+    const c = bucketComparison({ filter: "", series: series[0], allSeries: series, bucket, range, nowMs });
+    expect([c.baseFromMs, c.baseToMs]).toEqual([bucket.t, bucket.t + 3_600_000]);
   });
 });

@@ -1,4 +1,4 @@
-import { tracesRangeParams, type ChartRange } from "./range";
+import { resolveRange, tracesRangeParams, type ChartRange } from "./range";
 import type { ChartSeries, GroupValue } from "./series";
 import { andConditions, isMatchAll, traceqlField, valueCondition } from "./traceql";
 
@@ -52,12 +52,36 @@ export function tracesHref(d: DrillTarget): string {
 }
 
 /**
- * "What is different?" about one series in one bucket: its spans (the filter AND the series'
- * group values) against the chart's other spans in the same bucket. The compare API reads
- * both sides in one window, and the selection has no time condition TraceQL could carry, so
- * the bucket is the window. Null for an ungrouped chart: the series is the whole bucket.
+ * "What is different?" about one series in one bucket, as BubbleUp asks it: the series' spans
+ * in that bucket (the filter AND its group values) against every other span of the chart's
+ * query over the chart's whole window (the API takes the selected spans out of the baseline).
+ * An ungrouped chart's bucket is every span of the bucket against the rest of the window.
+ * `nowMs` pins a moving range; the window is widened to hold the whole bucket.
  */
-export function bucketComparison(d: DrillTarget & { bucket: { t: number; stepMs: number } }) {
-  if (!d.series || (!d.series.isOther && d.series.values.length === 0)) return null;
-  return { selection: drillQuery(d), baseline: isMatchAll(d.filter) ? "" : d.filter.trim(), fromMs: d.bucket.t, toMs: d.bucket.t + d.bucket.stepMs };
+export function bucketComparison(d: DrillTarget & { bucket: { t: number; stepMs: number }; nowMs: number }): BucketComparison {
+  const fromMs = d.bucket.t;
+  const toMs = d.bucket.t + d.bucket.stepMs;
+  return {
+    selection: drillQuery(d),
+    baseline: isMatchAll(d.filter) ? "" : d.filter.trim(),
+    fromMs, toMs, ...baselineWindow(d.range, d.nowMs, { fromMs, toMs }),
+  };
+}
+
+/**
+ * The chart's whole window as a baseline's (a moving range pinned at `nowMs`), widened to
+ * hold the selection's: buckets are aligned to the step, so the first may start before it.
+ */
+export function baselineWindow(range: ChartRange, nowMs: number, selection: { fromMs: number; toMs: number }) {
+  const { startMs, endMs } = resolveRange(range, nowMs);
+  return { baseFromMs: Math.min(startMs, selection.fromMs), baseToMs: Math.max(endMs, selection.toMs) };
+}
+
+export interface BucketComparison {
+  selection: string;
+  baseline: string;
+  fromMs: number;
+  toMs: number;
+  baseFromMs: number;
+  baseToMs: number;
 }
