@@ -22,13 +22,27 @@ function checkout(region: string, wentOn: boolean) {
   return { resource: { attributes: [str("service.name", service)] }, scopeSpans: [{ scope: { name: "e2e" }, spans }] };
 }
 
+// A second service for the ungrouped chart: 8 spans now (ap-south), 24 half an hour ago (us-east).
+const windowService = `e2e-cmpwindow-${hex(3)}`;
+function windowBatch() {
+  const span = (agoMs: number, region: string) => {
+    const start = BigInt(Date.now() - agoMs) * 1_000_000n;
+    return {
+      traceId: hex(16), spanId: hex(8), name: "GET /search", kind: 2, startTimeUnixNano: String(start),
+      endTimeUnixNano: String(start + 20_000_000n), attributes: [str("region", region)], status: { code: 1 },
+    };
+  };
+  const spans = [...Array.from({ length: 8 }, () => span(10_000, "ap-south")), ...Array.from({ length: 24 }, () => span(1_800_000, "us-east"))];
+  return { resource: { attributes: [str("service.name", windowService)] }, scopeSpans: [{ scope: { name: "e2e" }, spans }] };
+}
+
 test.beforeAll(async ({ request }) => {
   // Those who left after checkout came from ap-south; almost everyone who paid did not.
   const dropped = Array.from({ length: 6 }, () => checkout("ap-south", false));
   const wentOn = Array.from({ length: 20 }, (_, i) => checkout(i === 0 ? "ap-south" : "us-east", true));
   const res = await request.post(`${baseUrl()}/v1/traces`, {
     headers: { authorization: `Bearer ${apiKey()}` },
-    data: { resourceSpans: [...dropped, ...wentOn] },
+    data: { resourceSpans: [...dropped, ...wentOn, windowBatch()] },
   });
   expect(res.status(), await res.text()).toBe(200);
 });
@@ -84,7 +98,51 @@ test("a bar of a /metrics chart offers its traces and what is different about it
   const url = new URL(page.url());
   expect(url.searchParams.get("cmp")).toBe(`{ resource.service.name = "${service}" && name = "GET /checkout" }`);
   expect(url.searchParams.get("cmpBase")).toBe(q);
+  // The baseline reads the chart's whole hour, which starts before the bucket.
+  expect(Number(url.searchParams.get("cmpBaseFrom"))).toBeLessThan(Number(url.searchParams.get("cmpFrom")));
+  expect(url.searchParams.get("cmpBaseTo")).not.toBeNull();
 
   await page.reload();
   await expect(page.getByTestId("compare-panel").getByText("(26 spans)")).toBeVisible({ timeout: 30_000 });
+});
+
+test("a bar of an ungrouped chart is compared with the rest of the chart's window", async ({ page }) => {
+  const q = `{ resource.service.name = "${windowService}" }`;
+  await page.goto(`${baseUrl()}/metrics?${new URLSearchParams({ q, measure: "count", view: "bar", since: "1h" })}`);
+  const bars = page.locator(".recharts-bar-rectangle");
+  await expect(bars).toHaveCount(2, { timeout: 30_000 });
+  // Bars run oldest to newest: the last one is the bucket of the 8 recent spans.
+  await bars.last().click();
+  await page.getByTestId("bucket-actions").getByTestId("bucket-compare").click();
+
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel.getByTestId("compare-selection")).toContainText("(8 spans)", { timeout: 30_000 });
+  await expect(panel.getByTestId("compare-baseline")).toContainText("(24 spans)");
+  await expect(panel.getByTestId("compare-baseline")).toContainText("without the selected spans");
+  await expect(panel.getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region");
+  const url = new URL(page.url());
+  expect(url.searchParams.get("cmp")).toBe(q);
+  expect(url.searchParams.get("cmpBase")).toBe(q);
+  const [from, to, baseFrom, baseTo] = ["cmpFrom", "cmpTo", "cmpBaseFrom", "cmpBaseTo"].map((k) => Number(url.searchParams.get(k)));
+  expect(baseFrom).toBeLessThan(from - 25 * 60_000);
+  expect(baseTo).toBeGreaterThanOrEqual(to);
+
+  // The link restores both windows.
+  await page.reload();
+  await expect(page.getByTestId("compare-baseline")).toContainText("(24 spans)", { timeout: 30_000 });
+  await expect(page.getByTestId("compare-selection")).toContainText("(8 spans)");
+});
+
+test("a cell of the /metrics table offers What is different? too", async ({ page }) => {
+  const q = `{ resource.service.name = "${windowService}" }`;
+  await page.goto(`${baseUrl()}/metrics?${new URLSearchParams({ q, measure: "count", view: "table", since: "1h" })}`);
+  const table = page.getByTestId("series-table");
+  // Newest bucket first; the whole range of an ungrouped chart is every span, so it offers none.
+  const compare = table.getByTestId("cell-compare");
+  await expect(compare).toHaveCount(2, { timeout: 30_000 });
+  await compare.first().focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel.getByTestId("compare-selection")).toContainText("(8 spans)", { timeout: 30_000 });
+  await expect(panel.getByTestId("compare-baseline")).toContainText("(24 spans)");
 });
