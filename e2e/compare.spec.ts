@@ -77,6 +77,11 @@ test("a region dragged on the /metrics duration heatmap opens the comparison, an
   await expect(panel.getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region");
   const link = page.url();
   expect(new URL(link).searchParams.get("cmp")).toContain("duration >=");
+  // The region against the rest of the chart's whole window (24 h), not of its own buckets only.
+  const [from, baseFrom] = ["cmpFrom", "cmpBaseFrom"].map((k) => Number(new URL(link).searchParams.get(k)));
+  expect(baseFrom).toBeGreaterThan(0);
+  expect(from - baseFrom).toBeGreaterThan(20 * 3_600_000);
+  await expect(panel.getByTestId("compare-baseline")).toContainText("without the selected spans");
 
   await page.goto(link);
   await expect(page.getByTestId("compare-panel").getByTestId("compare-attribute").first()).toHaveAttribute("data-key", "region", { timeout: 30_000 });

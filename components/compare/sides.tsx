@@ -2,10 +2,13 @@ import type { CompareResult } from "@/lib/contract";
 import { formatCount } from "@/lib/format/count";
 import { compareWindowsMs, type CompareState } from "./search-params";
 
-const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-
-/** `2026-11-30 10:05 – 10:10 UTC`, the date repeated only when the window crosses midnight. */
+/**
+ * `2026-11-30 10:05 – 10:10 UTC`, the date repeated only when the window crosses midnight,
+ * seconds shown when an edge is not on a whole minute (30 s buckets).
+ */
 export function windowText(fromMs: number, toMs: number): string {
+  const seconds = fromMs % 60_000 !== 0 || toMs % 60_000 !== 0;
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, seconds ? 19 : 16).replace("T", " ");
   const from = stamp(fromMs);
   const to = stamp(toMs);
   return `${from} – ${to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to} UTC`;
