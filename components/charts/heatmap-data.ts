@@ -13,10 +13,11 @@ function qs(params: Record<string, string>): string {
 /**
  * The duration heatmap from the metrics API: the fastest and slowest span set the bands,
  * then one count series per band. (A histogram-over-time endpoint would make this one call.)
- * A moving range is pinned to the current minute so every band has the same buckets.
+ * A moving range is pinned to the end of the current minute so every band has the same
+ * buckets: its start would leave out the spans of the last seconds (and a test's fresh spans).
  */
 export function useDurationHeatmap(filter: string, range: ChartRange, step: string) {
-  const minute = Math.floor(useNow() / 60_000) * 60_000;
+  const minute = Math.ceil(useNow() / 60_000) * 60_000;
   const base = { ...rangeParams("since" in range ? pinRange(range, minute) : range), step };
   const extremes = useQuery({
     queryKey: ["heatmap-extremes", filter, base],
