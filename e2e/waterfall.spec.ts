@@ -264,6 +264,14 @@ test("downloads a trace's columns once, and prefetches other pages only on inten
   await prefetch;
 });
 
+test("builds the waterfall on the main thread when its worker cannot start", async ({ page }) => {
+  // The worker's script never arrives (a proxy or a content policy can do this).
+  await page.route(/turbopack-worker/, (route) => route.abort());
+  await openTrace(page, demo);
+  await expect(page.getByTestId("span-row").first()).toContainText(demo.rootName);
+  expect(await page.locator("[data-critical]").count()).toBeGreaterThan(0);
+});
+
 test("a ?span= link into the 50,000-span trace shows the selected row, collapsed and zoomed too", async ({ page, request }) => {
   test.setTimeout(120_000);
   const target = await deepLateSpan(request, big.traceId);

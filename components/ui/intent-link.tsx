@@ -9,7 +9,7 @@ import { useState, type ComponentProps } from "react";
  * (the layout's session and project reads included) on the same cores that serve the page's
  * own data: a trace page made 24 such requests while its waterfall loaded.
  */
-export function IntentLink({ onMouseEnter, onFocus, ...props }: Omit<ComponentProps<typeof Link>, "prefetch">) {
+export function IntentLink({ onMouseEnter, onFocus, onTouchStart, ...props }: Omit<ComponentProps<typeof Link>, "prefetch">) {
   const [intent, setIntent] = useState(false);
   return (
     <Link
@@ -22,6 +22,11 @@ export function IntentLink({ onMouseEnter, onFocus, ...props }: Omit<ComponentPr
       onFocus={(e) => {
         setIntent(true);
         onFocus?.(e);
+      }}
+      // A touch screen has no hover: the finger going down is the intent.
+      onTouchStart={(e) => {
+        setIntent(true);
+        onTouchStart?.(e);
       }}
     />
   );

@@ -7,7 +7,13 @@ function record(measures: WorkerMeasure[]) {
   for (const m of measures) performance.measure(m.name, { start: m.at - performance.timeOrigin, duration: m.duration });
 }
 
-export const workersAvailable = () => typeof Worker !== "undefined";
+/**
+ * Set once a worker could not start (a blocked or missing script): the page then builds on
+ * the main thread, so the query's retry succeeds instead of failing the same way.
+ */
+let broken = false;
+
+export const workersAvailable = () => typeof Worker !== "undefined" && !broken;
 
 /** A chunk's own buffer moves to the worker; a view into a larger one is copied out first. */
 function ownBuffer(chunk: Uint8Array): ArrayBuffer {
@@ -16,7 +22,7 @@ function ownBuffer(chunk: Uint8Array): ArrayBuffer {
 }
 
 export interface TraceWorker {
-  /** Hands a piece of the response body to the worker as it arrives. */
+  /** Hands a piece of the response body to the worker as it arrives; throws once the worker has failed. */
   push(chunk: Uint8Array): void;
   /**
    * The body is complete: the worker parses it and builds the model. Resolves with the rows'
@@ -30,10 +36,16 @@ export interface TraceWorker {
 
 /**
  * Starts the worker at once, so its scripts load while the trace downloads; it ends when
- * `signal` aborts, or after its last message.
+ * `signal` aborts, or after its last message. Null when the browser refuses to start one.
  */
-export function startTraceWorker(signal?: AbortSignal): TraceWorker {
-  const worker = new Worker(new URL("./trace.worker.ts", import.meta.url), { type: "module", name: "waterfall" });
+export function startTraceWorker(signal?: AbortSignal): TraceWorker | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./trace.worker.ts", import.meta.url), { type: "module", name: "waterfall" });
+  } catch {
+    broken = true;
+    return null;
+  }
   const post = (msg: WorkerRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
   let fail: (err: unknown) => void = () => {};
   const stop = () => {
@@ -47,6 +59,7 @@ export function startTraceWorker(signal?: AbortSignal): TraceWorker {
   signal?.addEventListener("abort", onAbort);
   let failure: Error | null = null;
   worker.addEventListener("error", (e) => {
+    broken = true;
     stop();
     failure = new Error(`the waterfall's worker failed: ${e.message || "it could not start"}`);
     fail(failure);
@@ -54,11 +67,14 @@ export function startTraceWorker(signal?: AbortSignal): TraceWorker {
   return {
     dispose: stop,
     push: (chunk) => {
+      // A dead worker stops the download at once rather than after the last byte.
+      if (failure) throw failure;
       const bytes = ownBuffer(chunk);
       post({ type: "chunk", bytes }, [bytes]);
     },
     build: (onAnalysis) => new Promise((resolve, reject) => {
       if (failure) return reject(failure);
+      if (signal?.aborted) return reject(signal.reason);
       fail = reject;
       worker.addEventListener("message", (e: MessageEvent<WorkerReply>) => {
         // The browser copies the message into this thread when `data` is first read.

@@ -45,8 +45,9 @@ async function request(url: string, signal: AbortSignal): Promise<Response> {
 async function streamTo(res: Response, onChunk: (chunk: Uint8Array) => void, onBytes: (n: number) => void) {
   if (!res.body) {
     const all = new Uint8Array(await res.arrayBuffer());
-    onChunk(all);
-    onBytes(all.length);
+    const bytes = all.length;
+    onChunk(all); // transferred: `all` is empty after this
+    onBytes(bytes);
     return;
   }
   const reader = res.body.getReader();
