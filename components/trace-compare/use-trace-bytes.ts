@@ -1,7 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { readBody } from "@/components/fetch/read-body";
 import { withProject } from "@/components/project/with-project";
 
@@ -23,12 +23,11 @@ const REPORT_EVERY_MS = 150;
  * A whole trace in compact columns from the waterfall's JSON route (both span stores serve
  * it), as the undecoded response body: the comparison's worker parses it, so the page never
  * does. Cached for the page's life, so swapping A and B aligns again without downloading.
- * `bytes` counts what has arrived while the download runs.
+ * Shared by `useTraceBytes` and the alignment, which awaits the same download. `onBytes`
+ * hears what has arrived, a few times a second.
  */
-export function useTraceBytes(traceId: string | null) {
-  const [bytes, setBytes] = useState(0);
-  const lastReport = useRef(0);
-  const query = useQuery<ArrayBuffer, TraceLoadError>({
+export const traceBytesQuery = (traceId: string | null, onBytes: (n: number) => void = () => {}) =>
+  queryOptions<ArrayBuffer, TraceLoadError>({
     queryKey: ["trace", traceId, "compact-bytes"],
     enabled: !!traceId && TRACE_ID.test(traceId),
     queryFn: async ({ signal }) => {
@@ -37,13 +36,14 @@ export function useTraceBytes(traceId: string | null) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
         throw new TraceLoadError(body?.error ?? `GET /api/v1/traces/${traceId}/waterfall answered ${res.status}`, res.status);
       }
+      let lastReport = 0;
       const body = await readBody(res, (n) => {
         const now = performance.now();
-        if (now - lastReport.current < REPORT_EVERY_MS) return;
-        lastReport.current = now;
-        setBytes(n);
+        if (now - lastReport < REPORT_EVERY_MS) return;
+        lastReport = now;
+        onBytes(n);
       });
-      setBytes(body.byteLength);
+      onBytes(body.byteLength);
       return body;
     },
     staleTime: Infinity,
@@ -51,5 +51,10 @@ export function useTraceBytes(traceId: string | null) {
     structuralSharing: false,
     retry: (count, err) => err.status >= 500 && count < 1,
   });
-  return { ...query, bytes };
+
+/** One side's download, with `bytes` counting what has arrived while it runs. */
+export function useTraceBytes(traceId: string | null) {
+  const [bytes, setBytes] = useState(0);
+  const query = useQuery(traceBytesQuery(traceId, setBytes));
+  return { ...query, bytes: query.data?.byteLength ?? bytes };
 }
