@@ -1,7 +1,10 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { preload } from "react-dom";
+import { PROJECT_PARAM } from "@/lib/auth/project-cookie";
 import { readBody } from "@/components/fetch/read-body";
 import { withProject } from "@/components/project/with-project";
 
@@ -19,6 +22,23 @@ export const TRACE_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{16})$/i;
 /** How often the bytes received are shown while a trace downloads, in ms. */
 const REPORT_EVERY_MS = 150;
 
+const traceBytesKey = (traceId: string | null) => ["trace", traceId, "compact-bytes"] as const;
+
+/**
+ * Rendered on the server too, this puts a preload of both traces in the page's head: they start
+ * downloading with the HTML, not after the scripts have loaded and hydrated. The URL is the one
+ * `withProject` gives the fetch below (no custom headers either), so the fetch reuses it.
+ */
+export function usePreloadTraceBytes(ids: (string | null)[]) {
+  const project = useSearchParams().get(PROJECT_PARAM);
+  const queryClient = useQueryClient();
+  for (const id of ids) {
+    if (!id || !TRACE_ID.test(id) || queryClient.getQueryData(traceBytesKey(id))) continue;
+    const url = `/api/v1/traces/${id}/waterfall`;
+    preload(project ? `${url}?${PROJECT_PARAM}=${encodeURIComponent(project)}` : url, { as: "fetch", crossOrigin: "anonymous" });
+  }
+}
+
 /**
  * A whole trace in compact columns from the waterfall's JSON route (both span stores serve
  * it), as the undecoded response body: the comparison's worker parses it, so the page never
@@ -28,7 +48,7 @@ const REPORT_EVERY_MS = 150;
  */
 export const traceBytesQuery = (traceId: string | null, onBytes: (n: number) => void = () => {}) =>
   queryOptions<ArrayBuffer, TraceLoadError>({
-    queryKey: ["trace", traceId, "compact-bytes"],
+    queryKey: traceBytesKey(traceId),
     enabled: !!traceId && TRACE_ID.test(traceId),
     queryFn: async ({ signal }) => {
       const res = await fetch(withProject(`/api/v1/traces/${traceId}/waterfall`), { signal });

@@ -9,7 +9,7 @@ import { CompareTree } from "@/components/trace-compare/compare-tree";
 import { PickIdsForm } from "@/components/trace-compare/pick-ids-form";
 import { CompareProgress } from "@/components/trace-compare/compare-progress";
 import { useAlignment } from "@/components/trace-compare/use-alignment";
-import { TRACE_ID, TraceLoadError, useTraceBytes } from "@/components/trace-compare/use-trace-bytes";
+import { TRACE_ID, TraceLoadError, usePreloadTraceBytes, useTraceBytes } from "@/components/trace-compare/use-trace-bytes";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { compareParsers } from "./search-params";
@@ -25,6 +25,7 @@ function sideProblem(side: "A" | "B", id: string | null, error: { status: number
 
 export function CompareClient() {
   const [url, setUrl] = useQueryStates(compareParsers, { history: "push" });
+  usePreloadTraceBytes([url.a, url.b]);
   const a = useTraceBytes(url.a);
   const b = useTraceBytes(url.b);
   // Parsed and aligned in a worker started with the downloads: the page only receives the aligned columns.
