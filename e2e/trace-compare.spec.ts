@@ -68,6 +68,11 @@ test("two traces picked in /traces open side by side, and the link reopens the s
   const reloaded = await page.reload();
   expect(reloaded?.status()).toBe(200);
   await expectAligned(page);
+  // Each trace is downloaded once, by the server-rendered page's preload (not after hydration),
+  // and the fetch reads that response: a URL that differed would download it a second time.
+  const downloads = await page.evaluate(() => (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+    .filter((e) => new URL(e.name).pathname.endsWith("/waterfall")).map((e) => e.initiatorType));
+  expect(downloads).toEqual(["link", "link"]);
   await expect(page.getByRole("radio", { name: "longest span" })).toBeChecked();
 
   // End goes to the last path (only in B); `b` opens its span in trace B's waterfall.

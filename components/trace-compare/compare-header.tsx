@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { formatCount } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
-import type { Alignment, TraceOverview } from "@/lib/trace-compare/align";
+import type { TraceOverview } from "@/lib/trace-compare/align";
+import type { PackedAlignment } from "@/lib/trace-compare/packed";
 import { DURATION_MEASURES, SAME_WITHIN, type DurationMeasure } from "@/lib/trace-compare/diff";
 import { withProject } from "@/components/project/with-project";
 import { CopyId } from "@/components/ui/copy-id";
@@ -48,7 +49,7 @@ function Legend() {
 }
 
 interface Props {
-  alignment: Alignment;
+  alignment: PackedAlignment;
   measure: DurationMeasure;
   onMeasure: (m: DurationMeasure) => void;
 }

@@ -13,7 +13,6 @@ interface Side {
 const STEP_TEXT: Record<CompareStep, string> = {
   parse: "Reading both traces…",
   align: "Aligning the span trees…",
-  receive: "Drawing the aligned paths…",
 };
 
 function sideText(name: "A" | "B", s: Side) {

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { memo } from "react";
 import { formatCount } from "@/lib/format/count";
 import { formatDuration } from "@/lib/format/duration";
-import { presenceOf, type AlignedNode } from "@/lib/trace-compare/align";
+import { presenceOf } from "@/lib/trace-compare/align";
+import { nodeAt, type NodeRow, type PackedAlignment } from "@/lib/trace-compare/packed";
 import { durationDiff, measureOf, type DurationMeasure } from "@/lib/trace-compare/diff";
 import { withProject } from "@/components/project/with-project";
 import { ServiceChip } from "@/components/ui/service-chip";
@@ -20,7 +20,9 @@ export const COLS = "grid grid-cols-[4.5rem_4.5rem_5.5rem_5.5rem_9rem] items-cen
 export const spanHref = (traceId: string, spanId: string) => withProject(`/traces/${traceId}?span=${spanId}`);
 
 interface Props {
-  node: AlignedNode;
+  alignment: PackedAlignment;
+  /** The node's id: its object is built here, so only the rows on screen ever become objects. */
+  id: number;
   traces: { a: string; b: string };
   top: number;
   measure: DurationMeasure;
@@ -41,7 +43,7 @@ function Count({ count, errors }: { count: number; errors: number }) {
 }
 
 /** The change from A to B: "+130 ms · 2.6×" in its tone; for a path on one side only, that side's time. */
-function Difference({ node, measure }: { node: AlignedNode; measure: DurationMeasure }) {
+function Difference({ node, measure }: { node: NodeRow; measure: DurationMeasure }) {
   const presence = presenceOf(node);
   if (presence !== "both") return <span className="text-faint">{presence === "a" ? "removed" : "added"}</span>;
   const d = durationDiff(measureOf(node.a, measure), measureOf(node.b, measure));
@@ -56,10 +58,11 @@ function Difference({ node, measure }: { node: AlignedNode; measure: DurationMea
 }
 
 /** One aligned path: where it is (A, B or both), its spans per side and how long they took. */
-export const CompareRow = memo(function CompareRow({ node, traces, top, measure, collapsed, focused }: Props) {
+export const CompareRow = memo(function CompareRow({ alignment, id, traces, top, measure, collapsed, focused }: Props) {
+  const node = nodeAt(alignment, id);
   const presence = presenceOf(node);
   const isTop = node.parent < 0;
-  const hasChildren = node.children.length > 0;
+  const hasChildren = node.childCount > 0;
   const depth = node.depth;
   return (
     <div
@@ -106,9 +109,9 @@ export const CompareRow = memo(function CompareRow({ node, traces, top, measure,
           {(["a", "b"] as const).map((side) => {
             const spanId = node[side].spanId;
             return spanId ? (
-              <Link key={side} tabIndex={-1} href={spanHref(traces[side], spanId)} title={`Open this span in trace ${side.toUpperCase()} (${side})`} className="rounded px-1 text-muted hover:bg-hover hover:text-fg">
+              <a key={side} tabIndex={-1} data-span-link href={spanHref(traces[side], spanId)} title={`Open this span in trace ${side.toUpperCase()} (${side})`} className="rounded px-1 text-muted hover:bg-hover hover:text-fg">
                 {side.toUpperCase()}↗
-              </Link>
+              </a>
             ) : null;
           })}
         </span>

@@ -3,9 +3,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
-import type { Alignment } from "@/lib/trace-compare/align";
 import type { DurationMeasure } from "@/lib/trace-compare/diff";
+import { stringAt, type PackedAlignment } from "@/lib/trace-compare/packed";
 import { alikeSubtrees, visibleNodes } from "@/lib/trace-compare/visible";
+import { treeKeyTarget } from "@/lib/tree-keys";
 import { Button } from "@/components/ui/button";
 import { COLS, CompareRow, ROW_H, spanHref } from "./compare-row";
 
@@ -18,15 +19,16 @@ const estimate = () => ROW_H;
  * or goes to the first child, ← collapses or goes to the parent, Home/End, PageUp/PageDown;
  * `a`/`b` open the row's span in trace A or B).
  */
-export function CompareTree({ alignment: al, measure }: { alignment: Alignment; measure: DurationMeasure }) {
+export function CompareTree({ alignment: al, measure }: { alignment: PackedAlignment; measure: DurationMeasure }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [focus, setFocus] = useState(0);
   const rows = useMemo(() => visibleNodes(al, collapsed), [al, collapsed]);
+  // Row index of each node id (-1: folded away).
   const indexOf = useMemo(() => {
-    const m = new Map<number, number>();
-    rows.forEach((id, i) => m.set(id, i));
-    return m;
-  }, [rows]);
+    const at = new Int32Array(al.size).fill(-1);
+    for (let i = 0; i < rows.length; i++) at[rows[i]] = i;
+    return at;
+  }, [al, rows]);
   const scroller = useRef<HTMLDivElement>(null);
   const router = useRouter();
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -48,48 +50,48 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || rows.length === 0) return;
-    const i = indexOf.get(focus) ?? 0;
-    const node = al.nodes[rows[i]];
-    const moveTo = (index: number) => {
-      const j = Math.min(rows.length - 1, Math.max(0, index));
-      setFocus(rows[j]);
-      virtualizer.scrollToIndex(j);
-    };
-    const page = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_H) - 1);
-    switch (e.key) {
-      case "ArrowDown": moveTo(i + 1); break;
-      case "ArrowUp": moveTo(i - 1); break;
-      case "PageDown": moveTo(i + page); break;
-      case "PageUp": moveTo(i - page); break;
-      case "Home": moveTo(0); break;
-      case "End": moveTo(rows.length - 1); break;
-      case "ArrowRight":
-        if (node.children.length === 0) break;
-        if (collapsed.has(node.id)) toggle(node.id);
-        else moveTo(i + 1);
-        break;
-      case "ArrowLeft":
-        if (node.children.length > 0 && !collapsed.has(node.id)) toggle(node.id);
-        else if (node.parent >= 0) moveTo(indexOf.get(node.parent) ?? i);
-        break;
-      case "Enter":
-      case " ":
-        if (node.children.length > 0) toggle(node.id);
-        break;
-      case "a":
-      case "b": {
-        const side = node[e.key];
-        if (!side.spanId) return;
-        router.push(spanHref(e.key === "a" ? al.a.traceId : al.b.traceId, side.spanId));
-        break;
+    const i = Math.max(0, indexOf[focus]);
+    const id = rows[i];
+    const hasChildren = al.childCount[id] > 0;
+    const parent = al.parent[id];
+    const target = treeKeyTarget(e.key, {
+      index: i, rowCount: rows.length, page: Math.floor(e.currentTarget.clientHeight / ROW_H) - 1,
+      hasChildren, collapsed: collapsed.has(id), parentIndex: parent >= 0 ? indexOf[parent] : -1,
+    });
+    if (target?.kind === "move") {
+      setFocus(rows[target.index]);
+      virtualizer.scrollToIndex(target.index);
+    } else if (target?.kind === "toggle") toggle(id);
+    else if (!target) {
+      switch (e.key) {
+        case "Enter":
+        case " ":
+          if (hasChildren) toggle(id);
+          break;
+        case "a":
+        case "b": {
+          const span = al.sides[e.key].spanId[id];
+          if (span < 0) return;
+          router.push(spanHref(e.key === "a" ? al.a.traceId : al.b.traceId, stringAt(al.strings, span)));
+          break;
+        }
+        default: return;
       }
-      default: return;
     }
     e.preventDefault();
   };
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
+    // The rows' span links are plain anchors (a <Link> per row would prefetch every span scrolled
+    // past): a plain click navigates in the app, a modified one is left to the browser.
+    const link = target.closest<HTMLAnchorElement>("a[data-span-link]");
+    if (link) {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      router.push(link.getAttribute("href")!);
+      return;
+    }
     const row = target.closest<HTMLElement>("[data-id]");
     if (!row) return;
     scroller.current?.focus({ preventScroll: true });
@@ -130,7 +132,9 @@ export function CompareTree({ alignment: al, measure }: { alignment: Alignment; 
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const id = rows[item.index];
-            return <CompareRow key={id} node={al.nodes[id]} traces={traces} top={item.start} measure={measure} collapsed={collapsed.has(id)} focused={id === focus} />;
+            // Keyed by slot, not by node: a fling replaces every row, and updating the rows in
+            // place costs less than unmounting them all and mounting new ones.
+            return <CompareRow key={item.index % items.length} alignment={al} id={id} traces={traces} top={item.start} measure={measure} collapsed={collapsed.has(id)} focused={id === focus} />;
           })}
         </div>
       </div>

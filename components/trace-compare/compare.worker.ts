@@ -1,8 +1,10 @@
-// Trace compare's heavy steps, off the main thread: decode and parse both compact traces, then
-// align them. A thin shell: the work is lib/trace-compare's, tested there.
+// Trace compare's heavy steps, off the main thread: decode and parse each compact trace as it
+// arrives, align the two, and pack the result into columns. A thin shell: the work is
+// lib/trace-compare's, tested there.
 import type { CompactTrace } from "@/lib/contract";
 import { alignTraces } from "@/lib/trace-compare/align";
-import { NODES_PER_MESSAGE, type CompareMeasure, type CompareReply, type CompareRequest } from "./compare-worker-protocol";
+import { packAlignment, packedBuffers } from "@/lib/trace-compare/packed";
+import type { CompareMeasure, CompareReply, CompareRequest } from "./compare-worker-protocol";
 
 const scope = self as unknown as { postMessage(msg: CompareReply, transfer?: Transferable[]): void };
 
@@ -19,20 +21,19 @@ function takeMeasures(): CompareMeasure[] {
   return out;
 }
 
+const parsed: { a?: CompactTrace; b?: CompactTrace } = {};
+const decoder = new TextDecoder();
+
 addEventListener("message", (e: MessageEvent<CompareRequest>) => {
   try {
+    const { side, body } = e.data;
     scope.postMessage({ type: "step", step: "parse" });
-    const decoder = new TextDecoder();
-    const parse = (body: ArrayBuffer) => JSON.parse(decoder.decode(body)) as CompactTrace;
-    const a = timed("parse A", () => parse(e.data.a));
-    const b = timed("parse B", () => parse(e.data.b));
+    parsed[side] = timed(`parse ${side.toUpperCase()}`, () => JSON.parse(decoder.decode(body)) as CompactTrace);
+    const { a, b } = parsed;
+    if (!a || !b) return;
     scope.postMessage({ type: "step", step: "align" });
-    const { nodes, ...rest } = timed("align", () => alignTraces(a, b));
-    scope.postMessage({ type: "step", step: "receive" });
-    const head = { ...rest, nodeCount: nodes.length };
-    scope.postMessage({ type: "head", head }, [head.order.buffer, head.subtreeEnd.buffer, head.positionOf.buffer]);
-    for (let i = 0; i < nodes.length; i += NODES_PER_MESSAGE) scope.postMessage({ type: "nodes", nodes: nodes.slice(i, i + NODES_PER_MESSAGE) });
-    scope.postMessage({ type: "done", measures: takeMeasures() });
+    const alignment = timed("align", () => packAlignment(alignTraces(a, b)));
+    scope.postMessage({ type: "done", alignment, measures: takeMeasures() }, packedBuffers(alignment));
   } catch (err) {
     scope.postMessage({ type: "error", message: err instanceof Error ? err.message : String(err) });
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, type KeyboardEvent, type RefObject } from "react";
+import { treeKeyTarget } from "@/lib/tree-keys";
 import type { WaterfallModel } from "@/lib/waterfall/model";
 import type { RowsHandle } from "./span-rows";
 import type { WaterfallState } from "./use-waterfall-state";
@@ -25,37 +26,27 @@ export function useWaterfallKeys(model: WaterfallModel, st: WaterfallState, rows
     if (e.altKey || e.ctrlKey || e.metaKey || rows.length === 0) return;
     const p = shownAncestor(model, indexOf, focus);
     const i = p >= 0 ? indexOf[p] : 0;
-    const moveTo = (index: number) => {
-      const j = Math.min(rows.length - 1, Math.max(0, index));
-      setFocus(rows[j]);
-      rowsRef.current?.scrollToIndex(j);
-    };
-    const page = Math.max(1, Math.floor(((e.currentTarget.clientHeight || 600) / 28) - 1));
-    switch (e.key) {
-      case "ArrowDown": moveTo(i + 1); break;
-      case "ArrowUp": moveTo(i - 1); break;
-      case "PageDown": moveTo(i + page); break;
-      case "PageUp": moveTo(i - page); break;
-      case "Home": moveTo(0); break;
-      case "End": moveTo(rows.length - 1); break;
-      case "ArrowRight":
-        if (tree.childCount[p] === 0) break;
-        if (collapsed[p]) toggle(p);
-        else moveTo(i + 1);
-        break;
-      case "ArrowLeft":
-        if (tree.childCount[p] > 0 && !collapsed[p]) toggle(p);
-        else if (tree.parent[p] >= 0 && indexOf[tree.parent[p]] >= 0) moveTo(indexOf[tree.parent[p]]);
-        break;
-      case "Enter":
-      case " ":
-        if (tree.span[p] >= 0) select(p);
-        else toggle(p);
-        break;
-      case "n": stepMatch(1); break;
-      case "N": stepMatch(-1); break;
-      case "e": nextError(); break;
-      default: return;
+    const parent = p >= 0 ? tree.parent[p] : -1;
+    const target = treeKeyTarget(e.key, {
+      index: i, rowCount: rows.length, page: Math.floor((e.currentTarget.clientHeight || 600) / 28) - 1,
+      hasChildren: tree.childCount[p] > 0, collapsed: !!collapsed[p], parentIndex: parent >= 0 ? indexOf[parent] : -1,
+    });
+    if (target?.kind === "move") {
+      setFocus(rows[target.index]);
+      rowsRef.current?.scrollToIndex(target.index);
+    } else if (target?.kind === "toggle") toggle(p);
+    else if (!target) {
+      switch (e.key) {
+        case "Enter":
+        case " ":
+          if (tree.span[p] >= 0) select(p);
+          else toggle(p);
+          break;
+        case "n": stepMatch(1); break;
+        case "N": stepMatch(-1); break;
+        case "e": nextError(); break;
+        default: return;
+      }
     }
     e.preventDefault();
   }, [model, tree, rows, indexOf, collapsed, focus, setFocus, toggle, select, rowsRef, stepMatch, nextError]);

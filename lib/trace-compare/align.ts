@@ -59,7 +59,7 @@ export interface Alignment {
   counts: Record<Presence, number>;
 }
 
-export const presenceOf = (n: AlignedNode): Presence => (n.a.count > 0 && n.b.count > 0 ? "both" : n.a.count > 0 ? "a" : "b");
+export const presenceOf = (n: { a: { count: number }; b: { count: number } }): Presence => (n.a.count > 0 && n.b.count > 0 ? "both" : n.a.count > 0 ? "a" : "b");
 
 const emptySide = (): SideStats => ({ count: 0, sumNs: 0, maxNs: 0, errors: 0, spanId: null, startNs: Infinity, subtree: 0 });
 

@@ -9,7 +9,7 @@ import { CompareTree } from "@/components/trace-compare/compare-tree";
 import { PickIdsForm } from "@/components/trace-compare/pick-ids-form";
 import { CompareProgress } from "@/components/trace-compare/compare-progress";
 import { useAlignment } from "@/components/trace-compare/use-alignment";
-import { TRACE_ID, useTraceBytes } from "@/components/trace-compare/use-trace-bytes";
+import { TRACE_ID, TraceLoadError, usePreloadTraceBytes, useTraceBytes } from "@/components/trace-compare/use-trace-bytes";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { compareParsers } from "./search-params";
@@ -25,15 +25,17 @@ function sideProblem(side: "A" | "B", id: string | null, error: { status: number
 
 export function CompareClient() {
   const [url, setUrl] = useQueryStates(compareParsers, { history: "push" });
+  usePreloadTraceBytes([url.a, url.b]);
   const a = useTraceBytes(url.a);
   const b = useTraceBytes(url.b);
-  // Parsed and aligned in a worker: the page only downloads, then receives the aligned paths.
-  const aligned = useAlignment(url.a, url.b, a.data, b.data);
+  // Parsed and aligned in a worker started with the downloads: the page only receives the aligned columns.
+  const aligned = useAlignment(url.a, url.b);
   const alignment = aligned.data ?? null;
   const problems = [
     sideProblem("A", url.a, a.error),
     sideProblem("B", url.b, b.error),
-    aligned.error && `The two traces could not be compared: ${aligned.error.message}. Reload the page to try again.`,
+    // A failed download fails the alignment too: the side's own line says so.
+    aligned.error && !(aligned.error instanceof TraceLoadError) && `The two traces could not be compared: ${aligned.error.message}. Reload the page to try again.`,
   ].filter((p): p is string => !!p);
   const pick = (ida: string, idb: string) => void setUrl({ a: ida, b: idb });
 
