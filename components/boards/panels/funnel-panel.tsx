@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { FunnelChart } from "@/components/funnels/funnel-chart";
 import { useFunnel, useSavedFunnel } from "@/components/funnels/queries";
 import type { FunnelPanelQuery } from "@/lib/boards/types";
+import { useProject } from "@/components/project/project-context";
+import { funnelDropOffHref, funnelParams } from "@/lib/boards/panel-compare";
 import { boardFunnel } from "@/lib/boards/panel-queries";
 import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
 import { formatCount, formatPercent } from "@/lib/format/count";
@@ -13,6 +15,7 @@ import { PanelError, PanelLoading } from "./panel-states";
 
 export function FunnelPanel({ query, env }: { query: FunnelPanelQuery; env: PanelEnv }) {
   const router = useRouter();
+  const { slug } = useProject();
   const saved = useSavedFunnel(query.funnel ?? null);
   const source = query.funnel ? (saved.data?.definition as FunnelDefinition | undefined) : (query as FunnelDefinition);
   const def = source?.steps ? boardFunnel({ ...source, breakdown: null }, env.range, env.variables) : null;
@@ -36,20 +39,14 @@ export function FunnelPanel({ query, env }: { query: FunnelPanelQuery; env: Pane
         {formatCount(first)} {entity} entered; {formatCount(last?.count ?? 0)} reached the last step
         {first > 0 && last ? ` (${formatPercent((last.count ?? 0) / first)})` : ""}.
       </p>
-      <FunnelChart rows={rows} entity={data.def.by} onStep={() => router.push(`/funnels?${stepsParams(data.def)}`)} onDropOff={() => {}} />
+      <FunnelChart
+        rows={rows}
+        entity={data.def.by}
+        onStep={() => router.push(`/funnels?${funnelParams(data.def, slug)}`)}
+        // Who dropped off is a list fetched on /funnels, where its "What is different?" is; a
+        // snapshot has no live data to list them from, so its drop-offs stay still.
+        onDropOff={(step) => env.compare && router.push(funnelDropOffHref(data.def, step, slug))}
+      />
     </div>
   );
-}
-
-function stepsParams(def: FunnelDefinition): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const s of def.steps) p.append("step", s);
-  p.set("by", def.by);
-  p.set("window", def.window);
-  if (def.since) p.set("since", def.since);
-  if (def.start !== undefined && def.end !== undefined) {
-    p.set("start", String(def.start));
-    p.set("end", String(def.end));
-  }
-  return p;
 }

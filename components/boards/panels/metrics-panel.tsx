@@ -10,6 +10,7 @@ import type { MetricsPanelQuery } from "@/lib/boards/types";
 import { tracesHref } from "@/lib/chart-data/drill";
 import { parseMeasureText, valueKind } from "@/lib/chart-data/measure";
 import { groupLabels } from "@/lib/chart-data/metrics-query";
+import { metricsPanelComparison } from "@/lib/boards/panel-compare";
 import { metricsPanelQs } from "@/lib/boards/panel-queries";
 import { describeRange, isPinned } from "@/lib/chart-data/range";
 import type { PanelEnv } from "./panel-context";
@@ -51,6 +52,9 @@ export function MetricsPanel({ query, env }: { query: MetricsPanelQuery; env: Pa
       onSelect={() => {}}
       href={(s, all, t, stepMs) => tracesHref({ filter, series: s, allSeries: all, bucket: t === null ? undefined : { t, stepMs }, range: env.range })}
       onDrill={(href) => router.push(href)}
+      onCompare={env.compare && ((series, allSeries, t, stepMs) => env.compare!(metricsPanelComparison({
+        query, range: env.range, variables: env.variables, series, allSeries, t, stepMs, nowMs: Date.now(),
+      })))}
       stale={metrics.isPlaceholderData}
       query={filter}
       rangeText={describeRange(env.range)}

@@ -1,3 +1,4 @@
+import type { CompareState } from "@/components/compare/search-params";
 import type { BoardVariable } from "@/lib/boards/types";
 import type { ChartRange } from "@/lib/chart-data/range";
 
@@ -5,4 +6,9 @@ import type { ChartRange } from "@/lib/chart-data/range";
 export interface PanelEnv {
   range: ChartRange;
   variables: BoardVariable[];
+  /**
+   * Opens "What is different?" on the board. Absent where the data is frozen or the viewer
+   * is signed out (a snapshot): there is no live store to compare against.
+   */
+  compare?: (s: CompareState) => void;
 }

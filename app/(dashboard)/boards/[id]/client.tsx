@@ -8,6 +8,8 @@ import { BoardGrid } from "@/components/boards/board-grid";
 import { BoardMenu } from "@/components/boards/board-menu";
 import { PanelFrame } from "@/components/boards/panel-frame";
 import { ShareSnapshot } from "@/components/boards/share-snapshot";
+import { BoardComparison } from "@/components/boards/board-comparison";
+import { useCompareState } from "@/components/compare/compare-panel";
 import { boardKeys, deleteBoard, fetchBoard, patchBoard } from "@/components/boards/queries";
 import { VariablesBar } from "@/components/boards/variables-bar";
 import { chartLinkTime, RangePicker } from "@/components/charts/range-picker";
@@ -37,6 +39,8 @@ export function BoardClient({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<Partial<Board>>({});
+  // A read: viewers may compare too. The comparison's state is in the board's URL (cmp*).
+  const comparison = useCompareState();
 
   const save = useMutation({
     mutationFn: (patch: Partial<Board>) => patchBoard(id, patch),
@@ -66,7 +70,7 @@ export function BoardClient({ id }: { id: string }) {
   const urlRange = url.since || (url.start && url.end) ? rangeFromUrl(url) : null;
   const range: ChartRange = urlRange ?? b.timeRange;
   const variables = variablesFromUrl(b.variables, url.var ?? []);
-  const env = { range, variables };
+  const env = { range, variables, compare: comparison.open };
   const setRange = (r: ChartRange) => setUrl(isPinned(r) ? { start: r.start, end: r.end, since: null } : { since: r.since, start: null, end: null });
   const setValues = (key: string, values: string[]) =>
     setUrl({ var: variablesToUrl(variables.map((v) => (v.key === key ? { ...v, values } : v))) }, { history: "replace" });
@@ -111,6 +115,7 @@ export function BoardClient({ id }: { id: string }) {
           onAdd={canEdit ? (key) => change({ variables: [...b.variables.filter((v) => v.key !== key), { key, values: [] }] }) : undefined}
           onRemove={canEdit && editing ? (key) => change({ variables: b.variables.filter((v) => v.key !== key) }) : undefined}
         />
+        <BoardComparison />
         {b.panels.length === 0 ? (
           <EmptyState title="This board has no panels yet">
             Open Metrics, Funnels, Tiers or Traces, set up what you want to see, and use <strong>Add to board</strong> there.
