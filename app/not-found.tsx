@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 
 /** Unknown URLs: say so, and offer the way back. */
 export default function NotFound() {

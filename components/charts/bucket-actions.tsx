@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useEffect, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ChartSeries } from "@/lib/chart-data/series";

@@ -3,7 +3,7 @@
 import { emptyBucketIsZero, formatTick, formatValue, measureTitle, type MeasureSpec, type ValueKind } from "@/lib/chart-data/measure";
 import { toChartSeries, toRows, visibleKeys, type ChartSeries } from "@/lib/chart-data/series";
 import { useHydrated } from "@/components/ui/use-now";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatInteger } from "@/lib/format/count";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import type { ChartRow, ChartSeries } from "@/lib/chart-data/series";
 import { bucketTime } from "./time-format";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import type { CompareAttribute, CompareValue } from "@/lib/contract";
 import { formatPercent } from "@/lib/format/count";
 import { compareField, compareValueCondition, compareValueLabel } from "@/lib/chart-data/compare-values";

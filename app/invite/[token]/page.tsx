@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { InviteAccept, InviteSignUp } from "@/components/auth/invite-forms";
 import { sessionUser } from "@/lib/auth/server";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { TopBar } from "@/components/nav/top-bar";
 import { buttonClass } from "@/components/ui/button";
 
