@@ -1,4 +1,4 @@
-import type { AlignedNode, Alignment, Presence, SideStats, TraceOverview } from "./align";
+import type { AlignedNode, Alignment, SideStats } from "./align";
 
 /**
  * Every string of an alignment (services, names, span ids) as UTF-8 in one buffer: string `i`
@@ -26,7 +26,7 @@ export interface SideColumns {
  * worker sends, every buffer transferred, so the page receives any number of paths in one
  * message that costs it nothing to decode. `nodeAt` builds the object of one row on demand.
  */
-export interface PackedAlignment {
+export interface PackedAlignment extends Omit<Alignment, "nodes"> {
   size: number;
   parent: Int32Array;
   depth: Int32Array;
@@ -36,13 +36,6 @@ export interface PackedAlignment {
   childCount: Int32Array;
   sides: { a: SideColumns; b: SideColumns };
   strings: StringTable;
-  order: Int32Array;
-  subtreeEnd: Int32Array;
-  positionOf: Int32Array;
-  maxDepth: number;
-  a: TraceOverview;
-  b: TraceOverview;
-  counts: Record<Presence, number>;
 }
 
 /** One aligned path read from the columns; its children are counted, not listed. */
