@@ -88,5 +88,15 @@ export function parseMetricsParams(params: URLSearchParams, projectId: number): 
   }
   const topN = Number(params.get("top") ?? 10);
   if (!Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) throw new BadRequestError("top", `expected an integer from 1 to ${MAX_TOP_N}`);
-  return { projectId, filter: spanFilterParam(params.get("q")), measure, groupBy, startNs, endNs, stepNs, topN };
+  return { projectId, filter: spanFilterParam(params.get("q")), measure, groupBy, startNs: gridStart(params, startNs, stepNs), endNs, stepNs, topN };
+}
+
+/**
+ * A relative range (`since`, or none) starts its buckets on a multiple of the step, as Tempo
+ * aligns metrics queries, so the axis can tick on round times (`02:00`, not `01:42`) and the
+ * first bucket is a whole one. It reaches back less than one step further than asked; a
+ * pinned `start` is kept as given.
+ */
+function gridStart(params: URLSearchParams, startNs: bigint, stepNs: bigint): bigint {
+  return params.get("start") ? startNs : startNs - (startNs % stepNs);
 }
