@@ -39,3 +39,13 @@ export function collectSeries<R extends SeriesRow>(
   for (const s of bySeries.values()) s.points.sort((a, b) => a.t - b.t);
   return bySeries;
 }
+
+/**
+ * Series biggest first by (weighted) span count; equal counts in the order of their group
+ * values, so the answer, and which groups make the top N, do not depend on the order an
+ * engine's parallel GROUP BY returned its rows in.
+ */
+export function rankSeries(series: MetricsSeries[]): MetricsSeries[] {
+  const key = (s: MetricsSeries) => JSON.stringify(Object.values(s.group));
+  return series.sort((a, b) => b.count - a.count || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

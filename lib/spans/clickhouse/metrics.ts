@@ -1,5 +1,5 @@
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
-import { collectSeries } from "@/lib/metrics/collect-series";
+import { collectSeries, rankSeries } from "@/lib/metrics/collect-series";
 import { groupLabel, type MetricsQuery } from "@/lib/metrics/types";
 import { dedupedSpans, projectFilter, rows, type ChContext, type Params } from "./context";
 import { groupExpr, measureAggregate, measureValue } from "./metrics-sql";
@@ -48,7 +48,7 @@ export async function queryMetrics(ctx: ChContext, q: MetricsQuery): Promise<Met
     labels.forEach((l, i) => (group[l] = i === 0 ? r.g0 : r.g1));
     return group;
   });
-  const series = [...bySeries.values()].sort((a, b) => b.count - a.count);
+  const series = rankSeries([...bySeries.values()]);
   const minSampleRate = list.reduce(
     (m, r) => (r.bucket === null && r.min_rate !== null ? Math.min(m, Number(r.min_rate)) : m), 1);
   const frame = { stepMs, startMs, endMs: Number(q.endNs / 1_000_000n), minSampleRate };

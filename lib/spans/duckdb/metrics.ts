@@ -4,7 +4,7 @@ import type { CompiledMetricsQuery } from "./compiled-queries";
 import type { PromotedColumns } from "../layout";
 import { filterWhere, groupExpr, measureAggregate, measureValue, usedOnly } from "./metrics-sql";
 import type { MetricsResult, MetricsSeries } from "@/lib/contract";
-import { collectSeries } from "@/lib/metrics/collect-series";
+import { collectSeries, rankSeries } from "@/lib/metrics/collect-series";
 
 type Params = Record<string, string | number | bigint | boolean>;
 type Row = {
@@ -44,7 +44,7 @@ export async function queryMetrics(conn: DuckDBConnection, q: CompiledMetricsQue
     labels.forEach((l, i) => (group[l] = i === 0 ? r.g0 : r.g1));
     return group;
   });
-  const series = [...bySeries.values()].sort((a, b) => b.count - a.count);
+  const series = rankSeries([...bySeries.values()]);
   // The range totals cover every span, kept series and "other" alike.
   const minSampleRate = rows.reduce((m, r) => (Number(r.is_total) === 1 && r.min_rate !== null ? Math.min(m, Number(r.min_rate)) : m), 1);
   const frame = { stepMs, startMs, endMs: Number(q.endNs / 1_000_000n), minSampleRate };
