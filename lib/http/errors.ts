@@ -26,10 +26,10 @@ export class QueryError extends Error {
  * big (`\pL{1000}`): lib/traceql/regex.ts cannot see that, so the engine's refusal is the
  * user's mistake too. The texts are RE2's own, so nothing else the engine says matches.
  */
-const REGEX_ENGINE_ERROR = new RegExp(
-  "^Invalid Input Error: (pattern too large - compile failed|missing [\\])]|invalid escape sequence|invalid character class"
-    + "|bad repetition|invalid repetition size|invalid perl operator|invalid named capture)",
-);
+const RE2_ERRORS = "(pattern too large - compile failed|missing [\\])]|invalid escape sequence|invalid character class"
+  + "|bad repetition|invalid repetition size|invalid perl operator|invalid named capture)";
+/** DuckDB's wording, then ClickHouse's (`OptimizedRegularExpression: cannot compile re2: <pattern>, error: …`). */
+const REGEX_ENGINE_ERROR = new RegExp(`^Invalid Input Error: ${RE2_ERRORS}|cannot compile re2: .*, error: ${RE2_ERRORS}`, "s");
 
 /**
  * The 400 for a request problem (or the 501 for a feature the span store does not have
@@ -41,6 +41,6 @@ export function badRequestResponse(err: unknown, queryParam = "q"): Response | n
   if (err instanceof BadRequestError) return jsonError(400, err.message);
   if (isNotSupported(err)) return jsonError(501, err.message, { feature: err.feature });
   const engine = err instanceof Error ? REGEX_ENGINE_ERROR.exec(err.message) : null;
-  if (engine) return jsonError(400, `${queryParam}: the engine cannot compile a regex of this query: ${engine[1]}`);
+  if (engine) return jsonError(400, `${queryParam}: the engine cannot compile a regex of this query: ${engine[1] ?? engine[2]}`);
   return null;
 }

@@ -70,7 +70,14 @@ describe("badRequestResponse", () => {
     expect(await tooLarge?.json()).toEqual({
       error: "steps: the engine cannot compile a regex of this query: pattern too large - compile failed",
     });
+    // ClickHouse's wording of the same refusal (the pattern is the user's and may hold anything).
+    const ch = badRequestResponse(new Error(
+      "OptimizedRegularExpression: cannot compile re2: (?-s)^(?:\\pL{1000}, error: x)$, error: pattern too large - compile failed."
+        + " Look at https://github.com/google/re2/wiki/Syntax for reference.",
+    ));
+    expect(await ch?.json()).toEqual({ error: "q: the engine cannot compile a regex of this query: pattern too large - compile failed" });
     expect(badRequestResponse(new Error("Invalid Input Error: Malformed JSON"))).toBeNull();
+    expect(badRequestResponse(new Error("Code: 60. DB::Exception: Unknown table expression identifier"))).toBeNull();
     expect(badRequestResponse(new RangeError("Maximum call stack size exceeded"))).toBeNull();
     expect(await badRequestResponse(new QueryError("q: x", 1, 2))?.json()).toEqual({ error: "q: x", from: 1, to: 2 });
   });
