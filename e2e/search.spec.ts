@@ -180,3 +180,15 @@ test("explains an empty result with the attribute's known values, and underlines
   await expect(page.locator(".cm-lintRange-error")).toBeVisible();
   await expect(page.getByTestId("builder-unavailable")).toBeVisible();
 });
+
+test("? lists the query editor's keys where there is an editor, and not on a trace's page", async ({ page }) => {
+  await openSearch(page);
+  // `?` typed into the editor is text: ask with the focus elsewhere.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByRole("heading", { name: "In a query editor" })).toBeVisible();
+  await expect(help).toContainText("Suggestions");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+});

@@ -88,6 +88,9 @@ test("the keys work at once, and ? lists the waterfall's own", async ({ page }) 
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toContainText("Next span with an error");
   await expect(help).toContainText("Next or previous search match");
+  await expect(help).toContainText("Space");
+  // A trace's page has no query editor.
+  await expect(help.getByRole("heading", { name: "In a query editor" })).toHaveCount(0);
 });
 
 test("zooms by dragging on the axis and resets", async ({ page }) => {

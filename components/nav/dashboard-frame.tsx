@@ -22,9 +22,16 @@ const WATERFALL_SHORTCUTS: [string[], string][] = [
   [["Home", "End"], "First or last span"],
   [["→"], "Expand the span, or go to its first child"],
   [["←"], "Collapse the span, or go to its parent"],
-  [["Enter"], "Open the span's details"],
+  [["Enter", "Space"], "Open the span's details"],
   [["n", "N"], "Next or previous search match"],
   [["e"], "Next span with an error"],
+];
+
+/** The TraceQL editor's keys (components/query/traceql-editor.tsx), listed where one is on the page. */
+const EDITOR_SHORTCUTS: [string[], string][] = [
+  [["Enter"], "Run the query"],
+  [["Shift", "Enter"], "New line"],
+  [["Ctrl", "Space"], "Suggestions"],
 ];
 
 /** The comparison's keys (components/trace-compare/compare-tree.tsx), listed on /traces/compare. */
@@ -50,13 +57,19 @@ export function DashboardFrame({
   const onCompare = pathname === "/traces/compare";
   const onTrace = !onCompare && /^\/traces\/[^/]+/.test(pathname);
   const [open, setOpen] = useState(false);
+  // Whether the page shows a TraceQL editor, read when the list opens (editors come and go with the page's state).
+  const [editor, setEditor] = useState(false);
+  const show = () => {
+    setEditor(!!document.querySelector("[data-testid=query-editor]"));
+    setOpen(true);
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || typingIn(e.target)) return;
       if (e.key === "?") {
         e.preventDefault();
-        setOpen(true);
+        show();
       } else if (e.key === "/") {
         const search = document.querySelector<HTMLElement>("[data-search]");
         if (!search) return;
@@ -76,7 +89,7 @@ export function DashboardFrame({
   return (
     <ProjectProvider value={project}>
     <div className="flex h-dvh">
-      <Sidebar user={user} projects={projects} onShowShortcuts={() => setOpen(true)} />
+      <Sidebar user={user} projects={projects} onShowShortcuts={show} />
       <main className="flex min-w-0 flex-1 flex-col overflow-y-auto">{children}</main>
       <dialog
         ref={dialog}
@@ -92,6 +105,12 @@ export function DashboardFrame({
           <>
             <h3 className="mt-4 mb-2 text-xs font-semibold text-muted">In a trace&apos;s waterfall</h3>
             <ShortcutList items={WATERFALL_SHORTCUTS} />
+          </>
+        )}
+        {editor && (
+          <>
+            <h3 className="mt-4 mb-2 text-xs font-semibold text-muted">In a query editor</h3>
+            <ShortcutList items={EDITOR_SHORTCUTS} />
           </>
         )}
         {onCompare && (
