@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { cellShade, type DurationBand, type HeatmapGrid } from "@/lib/chart-data/heatmap";
 import { formatCount } from "@/lib/format/count";
-import { axisTime, bucketTime } from "./time-format";
+import { axisTime, bucketTime, roundTimeTicks } from "./time-format";
 
 interface Props {
   grid: HeatmapGrid;
@@ -29,7 +29,11 @@ export function DurationHeatmap({ grid, bands, stepMs, onDrill, onRegion }: Prop
   const [drag, setDrag] = useState<{ from: Cell; to: Cell } | null>(null);
   const cols = grid.buckets.length;
   const spanMs = cols * stepMs;
-  const ticks = [0, 0.25, 0.5, 0.75].map((f) => Math.floor(f * cols)).filter((i, k, a) => a.indexOf(i) === k);
+  // Round times (as the line charts tick) when the buckets fall on them, else quarters of the range.
+  const round = roundTimeTicks(grid.buckets, 6);
+  const ticks = round
+    ? round.map((t) => grid.buckets.indexOf(t))
+    : [0, 0.25, 0.5, 0.75].map((f) => Math.floor(f * cols)).filter((i, k, a) => a.indexOf(i) === k);
   /** The cell under the pointer, from its position (empty cells have no element of their own). */
   const cellAt = (e: React.MouseEvent<SVGSVGElement>): Cell | null => {
     const box = e.currentTarget.getBoundingClientRect();

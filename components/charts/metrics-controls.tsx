@@ -73,7 +73,7 @@ export function MetricsControls({ spec, onMeasure, groupBy, onGroupBy, step, onS
       <fieldset disabled={locked} className={`flex items-center gap-1.5 ${locked ? "opacity-60" : ""}`}>
         <legend className="sr-only">Group by</legend>
         <span className="text-muted">Group by</span>
-        <AttrInput value={groupBy[0] ?? ""} onCommit={(v) => setGroup(0, v)} list="attr-group" label="Group by" placeholder="e.g. span.customer.tier" className="w-52" invalid={invalid.groupBy || unknown.includes(groupBy[0])} testId="group-by-0" />
+        <AttrInput value={groupBy[0] ?? ""} onCommit={(v) => setGroup(0, v)} list="attr-group" label="Group by" placeholder="e.g. span.customer.tier" className="w-60" invalid={invalid.groupBy || unknown.includes(groupBy[0])} testId="group-by-0" />
         {(groupBy[0] || groupBy[1]) && (
           <AttrInput value={groupBy[1] ?? ""} onCommit={(v) => setGroup(1, v)} list="attr-group" label="Then by" placeholder="and by…" className="w-44" invalid={invalid.groupBy || unknown.includes(groupBy[1])} testId="group-by-1" />
         )}

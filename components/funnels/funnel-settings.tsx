@@ -37,7 +37,7 @@ export function FunnelSettings({ by, window, breakdown, keys, onChange, invalid 
       </label>
       <label className="flex items-center gap-1.5">
         <span className="text-muted">Break down by</span>
-        <AttrInput value={breakdown} onCommit={(v) => onChange({ breakdown: v })} list="funnel-breakdowns" label="Break down by" placeholder="e.g. span.customer.tier" className="w-52" invalid={invalid.breakdown} testId="funnel-breakdown" />
+        <AttrInput value={breakdown} onCommit={(v) => onChange({ breakdown: v })} list="funnel-breakdowns" label="Break down by" placeholder="e.g. span.customer.tier" className="w-60" invalid={invalid.breakdown} testId="funnel-breakdown" />
       </label>
     </div>
   );
