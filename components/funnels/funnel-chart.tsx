@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, formatPercent } from "@/lib/format/count";
 import type { FunnelRow } from "@/lib/chart-data/funnel";
+import { wrapLabel } from "@/lib/format/wrap-label";
 
 interface Props {
   rows: FunnelRow[];
@@ -14,16 +15,27 @@ interface Props {
 }
 
 const AXIS = { stroke: "var(--line)", tick: { fill: "var(--muted)", fontSize: 11 }, tickLine: false } as const;
-const short = (s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
+/** Monospace 11 px: about this many pixels per character. */
+const CHAR_PX = 6.7;
+function StepTick(props: { x?: number | string; y?: number | string; width?: number | string; payload?: { value: string }; count: number }) {
+  const band = Number(props.width ?? 0) / Math.max(1, props.count);
+  const lines = wrapLabel(props.payload?.value ?? "", Math.max(8, Math.floor((band - 8) / CHAR_PX)));
+  return (
+    <text x={Number(props.x)} y={Number(props.y) + 4} textAnchor="middle" fill="var(--fg)" fontSize={11} fontFamily="ui-monospace, monospace">
+      <title>{props.payload?.value}</title>
+      {lines.map((l, i) => <tspan key={i} x={Number(props.x)} dy={i === 0 ? "0.71em" : "1.2em"}>{l}</tspan>)}
+    </text>
+  );
+}
 
 /** Entities per step, with the ones lost since the previous step stacked above in grey. */
 export function FunnelChart({ rows, entity, onStep, onDropOff }: Props) {
-  const data = rows.map((r) => ({ ...r, label: `${r.index + 1}. ${short(r.name)}`, share: r.index === 0 ? null : r.conversionFromFirst }));
+  const data = rows.map((r) => ({ ...r, label: `${r.index + 1}. ${r.name}`, share: r.index === 0 ? null : r.conversionFromFirst }));
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <ResponsiveContainer width="100%" height={270}>
       <BarChart data={data} margin={{ top: 18, right: 12, bottom: 0, left: 8 }} barCategoryGap="22%">
         <CartesianGrid stroke="var(--line)" strokeDasharray="2 3" vertical={false} />
-        <XAxis dataKey="label" {...AXIS} interval={0} tick={{ fill: "var(--fg)", fontSize: 11, fontFamily: "ui-monospace, monospace" }} />
+        <XAxis dataKey="label" {...AXIS} interval={0} height={46} tick={(p: object) => <StepTick {...p} count={data.length} />} />
         <YAxis {...AXIS} width={64} tickFormatter={(v: number) => formatCount(v)} label={{ value: `${entity === "trace" ? "traces" : entity} reaching the step`, angle: -90, position: "insideLeft", style: { fill: "var(--muted)", fontSize: 11, textAnchor: "middle" } }} />
         <Tooltip
           isAnimationActive={false}
