@@ -92,3 +92,14 @@ test("points at the step whose TraceQL the server refused", async ({ page }) => 
   await expect(step).toHaveAttribute("data-invalid", "true");
   await expect(page.getByTestId("query-problem")).toContainText("column");
 });
+
+test("a funnel nothing entered says why and links to step 1's traces", async ({ page }) => {
+  const params = new URLSearchParams({ by: "span.user.id" });
+  params.append("step", stepQuery("no-such-stage"));
+  params.append("step", stepQuery("cart"));
+  await page.goto(`${baseUrl()}/funnels?${params}`);
+  const empty = page.getByTestId("empty-state");
+  await expect(empty).toContainText("Nothing entered the funnel");
+  await expect(empty).toContainText("span.user.id");
+  await expect(empty.getByTestId("funnel-empty-step")).toHaveAttribute("href", /\/traces\?/);
+});

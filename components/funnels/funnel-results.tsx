@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
 import { dropOffComparison, MAX_COMPARED_TRACES } from "@/lib/chart-data/drop-off-compare";
 import { useHydrated } from "@/components/ui/use-now";
 import { ChartSkeleton } from "@/components/charts/chart-states";
+import { EmptyState } from "@/components/ui/empty-state";
 import { SampledNote } from "@/components/charts/sampled-note";
 import { funnelRows, type FunnelDefinition } from "@/lib/chart-data/funnel";
 import { describeRange, rangeFromUrl } from "@/lib/chart-data/range";
@@ -46,7 +48,13 @@ export function FunnelResults({ def, result, stale, drop, onDrop, show, onShow, 
         {first > 0 && <> (<span className="font-mono text-fg">{formatPercent((last?.count ?? 0) / first)}</span>)</>} · within {def.window} of step 1 · {describeRange(range)}
         {sampled && <> · <SampledNote minSampleRate={result.minSampleRate} about="funnel" /></>}
       </p>
-      {first === 0 ? null : hydrated ? (
+      {first === 0 ? (
+        <EmptyState title={`Nothing entered the funnel (${describeRange(range)})`}>
+          No span{def.by === "trace" ? "" : <> with <code className="font-mono">{def.by}</code></>} matches step 1.{" "}
+          <Link href={stepHref(0)} className="text-accent hover:underline" data-testid="funnel-empty-step">Open step 1&apos;s traces</Link>{" "}
+          to check its query, widen the time range{def.by === "trace" ? "" : ", or follow another attribute as the entity"}.
+        </EmptyState>
+      ) : hydrated ? (
         <FunnelChart rows={rows} entity={def.by} onStep={(i) => router.push(stepHref(i))} onDropOff={(s) => onDrop(s)} />
       ) : (
         <ChartSkeleton height={220} />
