@@ -35,7 +35,7 @@ export function ResultRow({ trace: t, cols, longest, hasQuery, onFilter, columnT
       <td className={`${TD} text-xs text-muted`}>
         <RelativeTime unixNano={t.startTimeUnixNano} />
       </td>
-      <td className={`${TD} max-w-32`}>
+      <td className={`${TD} max-w-44`}>
         <FilterValue row={equals("trace:rootService", t.rootService)} onFilter={onFilter}>
           <ServiceChip name={t.rootService} />
         </FilterValue>

@@ -33,7 +33,7 @@ export function ResultsTable({ traces, cols, sort, order, hasQuery, onSort, onFi
         <tr>
           {picks && <th scope="col" className={`${TH} w-8`}><span className="sr-only">Pick to compare</span></th>}
           <SortHeader label="Start" sortKey="start" className="w-24" {...sortProps} />
-          <th scope="col" className={`${TH} w-32`}>Root service</th>
+          <th scope="col" className={`${TH} w-44`}>Root service</th>
           <th scope="col" className={`${TH} min-w-40`}>Root span</th>
           <SortHeader label="Duration" sortKey="duration" className="w-36 xl:w-44" {...sortProps} />
           <SortHeader label="Spans" sortKey="spans" className="w-14 text-right" {...sortProps} />
