@@ -69,3 +69,10 @@ test("says what is wrong with a key name before sending it", async ({ page }) =>
   await page.getByRole("textbox", { name: "Key name" }).fill("x".repeat(101));
   await expect(page.getByText("At most 100 characters")).toBeVisible();
 });
+
+test("shows how to send traces, pointing at the keys on the same page", async ({ page }) => {
+  await page.goto(`${baseUrl()}/settings`);
+  const panel = page.getByTestId("send-traces");
+  await expect(panel.getByTestId("snippet-env")).toContainText(`OTEL_EXPORTER_OTLP_ENDPOINT=${baseUrl()}`);
+  await expect(panel.getByRole("link", { name: "API keys below" })).toHaveAttribute("href", "#api-keys");
+});

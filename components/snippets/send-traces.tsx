@@ -10,10 +10,13 @@ interface Props {
   /** A key to fill in, when the caller has one in clear (just created); otherwise a placeholder. */
   apiKey: string | null;
   defaultOpen?: boolean;
+  /** Where keys are made: Settings, or its API keys section when the panel is on Settings itself. */
+  keysHref?: string;
 }
 
 /** "Send traces" panel: copyable SDK set-ups for this server, one tab per SDK. */
-export function SendTraces({ origin, apiKey, defaultOpen = false }: Props) {
+export function SendTraces({ origin, apiKey, defaultOpen = false, keysHref = "/settings" }: Props) {
+  const keysLink = keysHref === "/settings" ? "Settings" : "API keys below";
   const snippets = buildSnippets(origin, apiKey);
   const [active, setActive] = useState(snippets[0].id);
   const base = useId();
@@ -45,7 +48,7 @@ export function SendTraces({ origin, apiKey, defaultOpen = false }: Props) {
           ) : (
             <>
               Replace <code className="font-mono text-fg">&lt;your key&gt;</code> with an API key from{" "}
-              <Link href="/settings" className="text-accent underline-offset-2 hover:underline">Settings</Link>.
+              <Link href={keysHref} className="text-accent underline-offset-2 hover:underline">{keysLink}</Link>.
             </>
           )}{" "}
           OTLP over HTTP (JSON or protobuf) goes to <code className="font-mono text-fg">/v1/traces</code>; Noveum SDKs use the{" "}

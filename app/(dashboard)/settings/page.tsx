@@ -79,7 +79,7 @@ export default async function SettingsPage() {
                 Point an OpenTelemetry SDK (OTLP/HTTP, JSON or protobuf) or a Noveum SDK at this server with a key of
                 this project that has the <em>ingest</em> scope (create one under API keys below).
               </p>
-              <SendTraces origin={await requestOrigin()} apiKey={null} defaultOpen />
+              <SendTraces origin={await requestOrigin()} apiKey={null} defaultOpen keysHref="#api-keys" />
             </div>
           </Section>
           <Section id="invites" title="Invites">
