@@ -9,7 +9,7 @@ import { formatValue, parseMeasureText } from "@/lib/chart-data/measure";
 import type { ChartRange } from "@/lib/chart-data/range";
 import { formatCount, formatInteger } from "@/lib/format/count";
 import { KeyChart } from "./key-chart";
-import { TypeChips } from "./key-row";
+import { onlyUncatalogued, TypeChips } from "./key-row";
 import { useKeyStats, useKeyValues } from "./queries";
 import type { AttributeKeyInfo } from "@/lib/contract";
 
@@ -43,7 +43,10 @@ export function KeyDetail({ k, range, onClose }: { k: AttributeKeyInfo; range: C
       <dl className="text-[13px]">
         <Fact label="Types"><TypeChips types={k.types} /></Fact>
         <Fact label="Spans with it">{formatInteger(k.spanCount)}</Fact>
-        <Fact label="Distinct values (catalog)">{values.data ? formatInteger(values.data.distinctValues) : values.isError ? "—" : "loading…"}</Fact>
+        <Fact label="Distinct values (catalog)">
+          {onlyUncatalogued(k) ? <span className="text-faint" data-testid="catalog-not-counted">not counted</span>
+            : values.data ? formatInteger(values.data.distinctValues) : values.isError ? "—" : "loading…"}
+        </Fact>
         {(k.scope === "span" || k.scope === "resource") && (
           <Fact label="Distinct values (HyperLogLog)">{stats.data ? `≈ ${formatInteger(stats.data.distinctApprox)}` : stats.isError ? "—" : "measuring…"}</Fact>
         )}

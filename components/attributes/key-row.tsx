@@ -8,6 +8,8 @@ import { useSeen } from "./use-visible";
 import type { AttributeKeyInfo } from "@/lib/contract";
 
 const UNCATALOGUED = new Set(["double"]);
+/** A key with only doubles has no values in the catalog, so its catalog count (0) says nothing. */
+export const onlyUncatalogued = (k: AttributeKeyInfo) => k.types.every((t) => UNCATALOGUED.has(t));
 
 export function TypeChips({ types }: { types: string[] }) {
   return (
@@ -27,7 +29,7 @@ export function KeyRow({ k, compact, selected, onSelect }: { k: AttributeKeyInfo
   const ref = useRef<HTMLTableRowElement>(null);
   const seen = useSeen(ref);
   const values = useKeyValues(k.scope, k.key, 3, seen);
-  const onlyDoubles = k.types.every((t) => UNCATALOGUED.has(t));
+  const onlyDoubles = onlyUncatalogued(k);
   return (
     <tr ref={ref} onClick={onSelect} aria-selected={selected} className={`h-7 cursor-pointer border-b border-line/60 ${selected ? "bg-selected" : "hover:bg-hover"}`} data-testid="attribute-row">
       <td className={`${compact ? "max-w-64" : "max-w-80"} truncate pl-6 pr-2`}>
