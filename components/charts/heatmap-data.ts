@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { durationBands, heatmapGrid, type DurationBand, type HeatmapGrid } from "@/lib/chart-data/heatmap";
-import { pinRange, rangeParams, type ChartRange } from "@/lib/chart-data/range";
+import { pinRangeOnSteps, rangeParams, type ChartRange } from "@/lib/chart-data/range";
 import { lowestRate } from "@/lib/chart-data/sampling";
 import { andConditions } from "@/lib/chart-data/traceql";
 import { useNow } from "@/components/ui/use-now";
@@ -18,7 +18,7 @@ function qs(params: Record<string, string>): string {
  */
 export function useDurationHeatmap(filter: string, range: ChartRange, step: string) {
   const minute = Math.ceil(useNow() / 60_000) * 60_000;
-  const base = { ...rangeParams("since" in range ? pinRange(range, minute) : range), step };
+  const base = { ...rangeParams("since" in range ? pinRangeOnSteps(range, minute, step) : range), step };
   const extremes = useQuery({
     queryKey: ["heatmap-extremes", filter, base],
     queryFn: async () => {

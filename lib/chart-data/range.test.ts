@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRange, pinRange, rangeFromUrl, rangeParams, rangeSpanMs, resolveRange, stepLabel, tracesRangeParams } from "./range";
+import { describeRange, pinRange, pinRangeOnSteps, rangeFromUrl, rangeParams, rangeSpanMs, resolveRange, stepLabel, tracesRangeParams } from "./range";
 
 describe("chart ranges", () => {
   it("reads relative and pinned ranges from the URL", () => {
@@ -38,5 +38,17 @@ describe("chart ranges", () => {
     expect(tracesRangeParams({ since: "1h" })).toEqual({ since: "1h" });
     expect(stepLabel(300_000)).toBe("5m");
     expect(stepLabel(86_400_000)).toBe("1d");
+  });
+});
+
+describe("pinRangeOnSteps", () => {
+  it("starts a moving range on a multiple of the automatic or chosen step, ending where pinRange ends", () => {
+    const now = Date.UTC(2026, 10, 30, 14, 54, 30);
+    const auto = pinRangeOnSteps({ since: "24h" }, now, "");
+    expect(auto.end).toBe(pinRange({ since: "24h" }, now).end);
+    expect(auto.start % 900).toBe(0); // 24 h: 15 min buckets
+    expect(auto.end - auto.start).toBeGreaterThanOrEqual(86_400);
+    expect(auto.end - auto.start).toBeLessThan(86_400 + 900);
+    expect(pinRangeOnSteps({ since: "24h" }, now, "1h").start % 3600).toBe(0);
   });
 });

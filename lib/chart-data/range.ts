@@ -1,3 +1,5 @@
+import { autoStepNs, parseStep } from "@/lib/metrics/step";
+
 /**
  * A chart's time range as the URL holds it: relative (`since=24h`, it moves with the
  * clock) or pinned (`start`/`end` in unix seconds, the same for everyone who opens it).
@@ -88,4 +90,15 @@ export function stepLabel(stepMs: number): string {
     if (stepMs >= ms && stepMs % ms === 0) return `${stepMs / ms}${unit}`;
   }
   return `${stepMs}ms`;
+}
+
+/**
+ * A moving range pinned at `nowMs` whose start falls on a multiple of the step the server
+ * will use (the chosen `step`, else the automatic one), as the metrics API aligns a `since`
+ * range itself: the buckets then start on round times and an axis can tick on them.
+ */
+export function pinRangeOnSteps(r: ChartRange, nowMs: number, step: string): { start: number; end: number } {
+  const { start, end } = pinRange(r, nowMs);
+  const stepS = Number((parseStep(step) ?? autoStepNs(BigInt(end - start) * 1_000_000_000n)) / 1_000_000_000n);
+  return { start: stepS > 0 ? Math.floor(start / stepS) * stepS : start, end };
 }
