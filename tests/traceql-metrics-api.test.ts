@@ -116,7 +116,8 @@ describe("odd constructs from Tempo's examples", () => {
     const piped = await search("{ } | max(duration) > 1s");
     expect(bare.status).toBe(200);
     expect(bare.body.traces.map((t) => t.traceId)).toEqual(piped.body.traces.map((t) => t.traceId));
-    expect(bare.body.traces).toHaveLength(1);
+    // The server is shared: tests/search-api.test.ts keeps a 2.5 s trace in the same window when it runs first.
+    expect(bare.body.traces.filter((t) => t.rootService === "tqlm-svc")).toHaveLength(1);
   });
 
   it("a pipeline stage comparing two literals is refused, as inside a filter", async () => {
