@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { ComparePanel, useCompareState } from "@/components/compare/compare-panel";
 import { dropOffComparison, MAX_COMPARED_TRACES } from "@/lib/chart-data/drop-off-compare";
