@@ -36,6 +36,32 @@ const query = (over: Partial<CompareQuery> = {}): CompareQuery => ({
   weightBy: null, ...over,
 });
 
+/**
+ * Project WINDOWED: traces that reach across a bucket's edge. Trace 1: a parent at 10 s (before
+ * the bucket [50 s, 100 s)), its child at 60 s. Trace 2: slow spans at 70 s and at 500 s. Then
+ * 20 one-span traces at 200 s on.
+ */
+const WINDOWED = 5;
+function windowedSpans(): NormalizedSpan[] {
+  const out: NormalizedSpan[] = [];
+  const add = (trace: number, atS: number, name: string, parent: string | null, durS: number) => {
+    const startNs = T0 + BigInt(atS) * 1_000_000_000n;
+    const spanId = (out.length + 1).toString(16).padStart(16, "0");
+    out.push({
+      traceId: trace.toString(16).padStart(32, "0"), spanId, parentSpanId: parent, traceState: "", name, kind: 2, startNs,
+      endNs: startNs + BigInt(durS) * 1_000_000_000n, statusCode: 0, statusMessage: "", attributes: [str("region", "eu")],
+      resource: [str("service.name", "shop")], scopeName: "t", scopeVersion: "1", events: [], links: [],
+      droppedAttributesCount: 0, droppedEventsCount: 0, droppedLinksCount: 0,
+    });
+    return spanId;
+  };
+  add(1, 60, "child", add(1, 10, "parent", null, 100), 1);
+  add(2, 70, "slow", null, 2);
+  add(2, 500, "slow", null, 2);
+  for (let i = 0; i < 20; i++) add(100 + i, 200 + i, "other", null, 0);
+  return out;
+}
+
 const stores: Record<string, SpanStore> = {};
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -45,7 +71,10 @@ beforeAll(async () => {
   cleanups.push(duck.cleanup, ch.cleanup);
   stores.duckdb = duck.store;
   stores.clickhouse = ch.store;
-  for (const s of Object.values(stores)) await s.ingest(PROJECT, spans());
+  for (const s of Object.values(stores)) {
+    await s.ingest(PROJECT, spans());
+    await s.ingest(WINDOWED, windowedSpans());
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -150,6 +179,18 @@ describe.each(["duckdb", "clickhouse"])("compareGroups on %s", (engine) => {
     }));
     expect(r.selection.spans).toBe(50);
     expect(r.baseline.spans).toBe(350);
+  });
+
+  // A bucket [50 s, 100 s) against the rest of the hour: structure is matched over the hour, as the chart counted it.
+  it.each([
+    ['{ name = "parent" } > { name = "child" }', "a child whose parent started before the bucket"],
+    ["{ duration > 1s } | count() > 1", "a slow span whose trace's other slow span is after the bucket"],
+  ])("matches %s over both windows, then keeps the selection's (%s)", async (selection) => {
+    const r = await stores[engine].compareGroups({
+      projectId: WINDOWED, selection, baseline: "", startNs: at(50), endNs: at(100), baselineStartNs: T0,
+      baselineEndNs: at(3600), weightBy: null,
+    });
+    expect([r.selection.spans, r.baseline.spans]).toEqual([1, 23]);
   });
 
   it("samples each side past the limit and says so, still finding the difference", async () => {

@@ -75,6 +75,10 @@ export interface CompareQuery {
    * The baseline's window, [baselineStartNs, baselineEndNs); the selection's when absent. The
    * windows may overlap: a selected span (selection query, selection window) never counts in
    * the baseline, while a span the selection query matches outside its window may.
+   * Structure (`>`, `&&` between spansets, pipelines such as `| count() > 1`) is matched among
+   * the spans of both windows together, from the earlier start to the later end, as a chart
+   * counted its bar over the chart's window; each side then keeps the matched spans that start
+   * in its own window. Both engines must agree on this (lib/spans/compare-groups.test.ts).
    */
   baselineStartNs?: bigint;
   baselineEndNs?: bigint;

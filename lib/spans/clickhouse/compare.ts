@@ -16,15 +16,17 @@ const sideWindow = (side: string) => `Timestamp >= fromUnixTimestamp64Nano({${si
 
 /**
  * A TraceQL query over one side's window as a 0/1 condition on span rows (as metrics.ts
- * compiles its filter). A structural query is matched among that window's spans.
+ * compiles its filter). Structure (`>`, `&&`, pipelines) is matched among the spans of the
+ * whole scan, both windows, as the chart counted the bar and as DuckDB's store does; the
+ * side then keeps only the matched spans that start in its own window.
  */
 function spanCondition(ctx: ChContext, query: string, side: "sel" | "base", w: CompareWindow, whole: boolean, params: Params): string {
-  const window = whole ? SPAN_WINDOW : sideWindow(side);
-  if (!whole) Object.assign(params, { [`${side}_from`]: w.startNs.toString(), [`${side}_to`]: w.endNs.toString() });
   const cond = matchesAll(query)
     ? "1"
-    : `ifNull(toUInt8(${spanFilter(ctx, query, `${side}_`, params, `${projectFilter(ctx)}${window}`)}), 0)`;
-  return whole ? cond : `toUInt8(${window} AND ${cond})`;
+    : `ifNull(toUInt8(${spanFilter(ctx, query, `${side}_`, params, `${projectFilter(ctx)}${SPAN_WINDOW}`)}), 0)`;
+  if (whole) return cond;
+  Object.assign(params, { [`${side}_from`]: w.startNs.toString(), [`${side}_to`]: w.endNs.toString() });
+  return `toUInt8(${sideWindow(side)} AND ${cond})`;
 }
 
 /**
