@@ -1,6 +1,7 @@
 "use client";
 
-import type { DurationBand } from "@/lib/chart-data/heatmap";
+import type { ChartWindow } from "@/lib/chart-data/drill";
+import { regionSpan, type DurationBand } from "@/lib/chart-data/heatmap";
 import type { ChartRange } from "@/lib/chart-data/range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartSkeleton, QueryErrorNote } from "./chart-states";
@@ -14,8 +15,11 @@ interface Props {
   range: ChartRange;
   step: string;
   onDrill: (band: DurationBand, t: number, stepMs: number) => void;
-  /** A dragged region: its duration bounds (null where open) and time window, for "What is different?". */
-  onRegion?: (region: { fromMs: number | null; toMs: number | null; startMs: number; endMs: number }) => void;
+  /**
+   * A dragged region: its duration bounds (null where open), its time span (inside the heatmap's
+   * window) and that window, the one the counts were computed for, for "What is different?".
+   */
+  onRegion?: (region: { fromMs: number | null; toMs: number | null; startMs: number; endMs: number; window: ChartWindow }) => void;
 }
 
 /** The duration heatmap view: its own queries (one per band), states and drill-down. */
@@ -37,7 +41,7 @@ export function HeatmapPanel({ filter, range, step, onDrill, onRegion }: Props) 
       </div>
     );
   }
-  const stepMs = grid.buckets.length > 1 ? grid.buckets[1] - grid.buckets[0] : 0;
+  const { stepMs } = grid;
   return (
     <div className="flex flex-col gap-1">
       {minSampleRate < 1 && <p><SampledNote minSampleRate={minSampleRate} about="metrics" /></p>}
@@ -46,10 +50,12 @@ export function HeatmapPanel({ filter, range, step, onDrill, onRegion }: Props) 
         bands={bands}
         stepMs={stepMs}
         onDrill={(b, t) => onDrill(b, t, stepMs)}
-        onRegion={onRegion && ((r) => onRegion({
-          fromMs: bands[r.bands[0]].fromMs, toMs: bands[r.bands[1]].toMs,
-          startMs: grid.buckets[r.buckets[0]], endMs: grid.buckets[r.buckets[1]] + stepMs,
-        }))}
+        onRegion={onRegion && ((r) => {
+          const span = regionSpan(grid, r.buckets[0], r.buckets[1]);
+          onRegion({
+            fromMs: bands[r.bands[0]].fromMs, toMs: bands[r.bands[1]].toMs, startMs: span.fromMs, endMs: span.toMs, window: grid.window,
+          });
+        })}
       />
     </div>
   );

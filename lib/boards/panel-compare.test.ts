@@ -31,6 +31,16 @@ describe("a board chart's comparison", () => {
     expect([cmp.fromMs, cmp.toMs]).toEqual([1_700_000_000_000, 1_700_003_600_000]);
   });
 
+  it("compares over the window the panel's result was computed for when given, its last bucket cut at the end", () => {
+    const drawn = { startMs: NOW - 3_600_000 - 30_000, endMs: NOW - 30_000 };
+    const cmp = metricsPanelComparison({
+      query: { q: "", groupBy: ["span.customer.tier"] }, range: { since: "1h" }, variables: [], series: series[0], allSeries: series,
+      t: NOW - 60_000, stepMs: 60_000, nowMs: NOW, window: drawn,
+    });
+    expect([cmp.fromMs, cmp.toMs]).toEqual([NOW - 60_000, drawn.endMs]);
+    expect([cmp.baseFromMs, cmp.baseToMs]).toEqual([drawn.startMs, drawn.endMs]);
+  });
+
   it("compares the filter of a panel that holds TraceQL metrics text, not the metrics query", () => {
     const cmp = metricsPanelComparison({
       query: { q: '{ status = error } | rate() by (span.customer.tier)' }, range: { since: "1h" }, variables,

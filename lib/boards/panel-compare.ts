@@ -1,4 +1,4 @@
-import { bucketComparison, type BucketComparison } from "@/lib/chart-data/drill";
+import { bucketComparison, type BucketComparison, type ChartWindow } from "@/lib/chart-data/drill";
 import type { FunnelDefinition } from "@/lib/chart-data/funnel";
 import { groupLabels } from "@/lib/chart-data/metrics-query";
 import { resolveRange, type ChartRange } from "@/lib/chart-data/range";
@@ -21,10 +21,12 @@ export function metricsPanelComparison(d: {
   t: number | null;
   stepMs: number;
   nowMs: number;
+  /** The window the panel's result was computed for (its startMs/endMs): compared instead of the range at `nowMs`. */
+  window?: ChartWindow;
 }): BucketComparison {
   // A panel may hold TraceQL metrics text; its filter is the part before the metrics function.
   const chart = effectiveChart({ q: d.query.q ?? "", measure: d.query.measure ?? "count", groupBy: d.query.groupBy ?? [] }, groupLabels);
-  const whole = resolveRange(d.range, d.nowMs);
+  const whole = d.window ?? resolveRange(d.range, d.nowMs);
   const bucket = d.t === null ? { t: whole.startMs, stepMs: whole.endMs - whole.startMs } : { t: d.t, stepMs: d.stepMs };
   return bucketComparison({
     filter: withVariables(chart.filter, d.variables),
@@ -32,7 +34,7 @@ export function metricsPanelComparison(d: {
     allSeries: d.allSeries.map(withoutPlanLabels),
     bucket,
     range: d.range,
-    nowMs: d.nowMs,
+    window: whole,
   });
 }
 

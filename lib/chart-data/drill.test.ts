@@ -34,31 +34,46 @@ describe("drill-down links", () => {
 describe("bucket comparison", () => {
   const bucket = { t: 1_700_000_000_000, stepMs: 300_000 };
   const nowMs = 1_700_003_000_000;
-  const day = { baseFromMs: nowMs - 86_400_000, baseToMs: nowMs };
+  // The window the chart's result was computed for.
+  const window = { startMs: nowMs - 86_400_000, endMs: nowMs };
+  const day = { baseFromMs: window.startMs, baseToMs: window.endMs };
   it("selects one group's spans in the bucket, against the chart's filter over the chart's whole window", () => {
-    expect(bucketComparison({ filter: "{ status = error }", series: series[0], allSeries: series, bucket, range: { since: "24h" }, nowMs })).toEqual({
+    expect(bucketComparison({ filter: "{ status = error }", series: series[0], allSeries: series, bucket, range: { since: "24h" }, window })).toEqual({
       selection: '{ status = error && span.customer.tier = "enterprise" }', baseline: "{ status = error }",
       fromMs: bucket.t, toMs: bucket.t + bucket.stepMs, ...day,
     });
   });
 
   it("selects 'other' as the spans outside the named groups, and every span as the baseline of an empty filter", () => {
-    const c = bucketComparison({ filter: "{ }", series: series[2], allSeries: series, bucket, range: { since: "24h" }, nowMs });
+    const c = bucketComparison({ filter: "{ }", series: series[2], allSeries: series, bucket, range: { since: "24h" }, window });
     expect(c.selection).toBe('{ !(span.customer.tier = "enterprise") && !(span.customer.tier = "free") }');
     expect(c.baseline).toBe("");
   });
 
   it("compares an ungrouped chart's bucket with the rest of the window", () => {
     const [whole] = toChartSeries({ series: [{ group: {}, points: [], total: 1, count: 1 }] }, []);
-    expect(bucketComparison({ filter: "{ status = error }", series: whole, bucket, range: { since: "24h" }, nowMs })).toEqual({
+    expect(bucketComparison({ filter: "{ status = error }", series: whole, bucket, range: { since: "24h" }, window })).toEqual({
       selection: "{ status = error }", baseline: "{ status = error }", fromMs: bucket.t, toMs: bucket.t + bucket.stepMs, ...day,
     });
-    expect(bucketComparison({ filter: "", series: whole, bucket, range: { since: "24h" }, nowMs }).selection).toBe("{}");
+    expect(bucketComparison({ filter: "", series: whole, bucket, range: { since: "24h" }, window }).selection).toBe("{}");
   });
 
-  it("widens a pinned window to hold a bucket that starts before it", () => {
-    const range = { start: bucket.t / 1000 + 60, end: bucket.t / 1000 + 3600 };
-    const c = bucketComparison({ filter: "", series: series[0], allSeries: series, bucket, range, nowMs });
-    expect([c.baseFromMs, c.baseToMs]).toEqual([bucket.t, bucket.t + 3_600_000]);
+  it("cuts the last bucket of a window that is not a whole number of steps at the window's end", () => {
+    // 7 min in 5 min buckets: [0, 300 s) and [300 s, 420 s), the chart counting nothing after 420 s.
+    const start = 1_764_000_000;
+    const pinned = { startMs: start * 1000, endMs: (start + 420) * 1000 };
+    const c = bucketComparison({
+      filter: "", series: series[0], allSeries: series, bucket: { t: (start + 300) * 1000, stepMs: 300_000 },
+      range: { start, end: start + 420 }, window: pinned,
+    });
+    expect([c.fromMs, c.toMs]).toEqual([(start + 300) * 1000, pinned.endMs]);
+    // The baseline is the chart's window itself, not widened to a bucket past it.
+    expect([c.baseFromMs, c.baseToMs]).toEqual([pinned.startMs, pinned.endMs]);
+  });
+
+  it("compares over the window the chart was drawn for, however long ago a moving range was computed", () => {
+    const drawn = { startMs: nowMs - 3_600_000, endMs: nowMs };
+    const c = bucketComparison({ filter: "", series: series[0], allSeries: series, bucket, range: { since: "1h" }, window: drawn });
+    expect([c.baseFromMs, c.baseToMs]).toEqual([drawn.startMs, drawn.endMs]);
   });
 });

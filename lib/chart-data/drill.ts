@@ -1,4 +1,4 @@
-import { resolveRange, tracesRangeParams, type ChartRange } from "./range";
+import { tracesRangeParams, type ChartRange } from "./range";
 import type { ChartSeries, GroupValue } from "./series";
 import { andConditions, isMatchAll, traceqlField, valueCondition } from "./traceql";
 
@@ -51,30 +51,40 @@ export function tracesHref(d: DrillTarget): string {
   return `/traces?${params.toString()}`;
 }
 
+/** The window a chart was computed for, epoch ms: its result's own, so a comparison asks about what was drawn. */
+export interface ChartWindow {
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * A time span cut to the chart's window. Buckets are numbered from the window's start, so
+ * only the last can reach past it (when the window is not a whole number of steps): the
+ * chart counted none of that bucket's spans after the end, and neither may a comparison.
+ */
+export function clipToWindow(w: ChartWindow, span: { fromMs: number; toMs: number }): { fromMs: number; toMs: number } {
+  return { fromMs: Math.max(span.fromMs, w.startMs), toMs: Math.min(span.toMs, w.endMs) };
+}
+
+/** A selection inside the chart's window against the chart's whole window (the API takes the selected spans out). */
+export function windowComparison(w: ChartWindow, selection: { fromMs: number; toMs: number }) {
+  return { ...clipToWindow(w, selection), baseFromMs: w.startMs, baseToMs: w.endMs };
+}
+
 /**
  * "What is different?" about one series in one bucket, as BubbleUp asks it: the series' spans
  * in that bucket (the filter AND its group values) against every other span of the chart's
  * query over the chart's whole window (the API takes the selected spans out of the baseline).
  * An ungrouped chart's bucket is every span of the bucket against the rest of the window.
- * `nowMs` pins a moving range; the window is widened to hold the whole bucket.
+ * `window` is the one the chart's result was computed for (a moving range as it was when
+ * drawn, not when clicked).
  */
-export function bucketComparison(d: DrillTarget & { bucket: { t: number; stepMs: number }; nowMs: number }): BucketComparison {
-  const fromMs = d.bucket.t;
-  const toMs = d.bucket.t + d.bucket.stepMs;
+export function bucketComparison(d: DrillTarget & { bucket: { t: number; stepMs: number }; window: ChartWindow }): BucketComparison {
   return {
     selection: drillQuery(d),
     baseline: isMatchAll(d.filter) ? "" : d.filter.trim(),
-    fromMs, toMs, ...baselineWindow(d.range, d.nowMs, { fromMs, toMs }),
+    ...windowComparison(d.window, { fromMs: d.bucket.t, toMs: d.bucket.t + d.bucket.stepMs }),
   };
-}
-
-/**
- * The chart's whole window as a baseline's (a moving range pinned at `nowMs`), widened to
- * hold the selection's: buckets are aligned to the step, so the first may start before it.
- */
-export function baselineWindow(range: ChartRange, nowMs: number, selection: { fromMs: number; toMs: number }) {
-  const { startMs, endMs } = resolveRange(range, nowMs);
-  return { baseFromMs: Math.min(startMs, selection.fromMs), baseToMs: Math.max(endMs, selection.toMs) };
 }
 
 export interface BucketComparison {

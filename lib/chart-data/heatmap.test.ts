@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellShade, durationBands, durationLiteral, heatmapGrid } from "./heatmap";
+import { cellShade, durationBands, durationLiteral, heatmapGrid, regionSpan } from "./heatmap";
 
 describe("duration heatmap", () => {
   it("writes TraceQL durations", () => {
@@ -21,8 +21,21 @@ describe("duration heatmap", () => {
       [{ series: [{ group: {}, points: [{ t: 0, v: 2 }, { t: 200, v: 1 }], total: 3, count: 3 }] }, { series: [] }],
       { startMs: 0, endMs: 300, stepMs: 100 },
     );
-    expect(grid).toEqual({ buckets: [0, 100, 200], counts: [[2, 0, 1], [0, 0, 0]], max: 2, total: 3 });
+    expect(grid).toEqual({
+      buckets: [0, 100, 200], stepMs: 100, window: { startMs: 0, endMs: 300 }, counts: [[2, 0, 1], [0, 0, 0]], max: 2, total: 3,
+    });
+    expect(regionSpan(grid, 0, 1)).toEqual({ fromMs: 0, toMs: 200 });
     expect(cellShade(0, 2)).toBe(0);
     expect(cellShade(2, 2)).toBe(1);
+  });
+  it("cuts a region's last bucket at the window's end, as the counts were, when the window is not whole steps", () => {
+    // 250 ms in 100 ms steps: the last bucket holds only [200, 250).
+    const grid = heatmapGrid([{ series: [] }], { startMs: 0, endMs: 250, stepMs: 100 });
+    expect(grid.buckets).toEqual([0, 100, 200]);
+    expect(regionSpan(grid, 1, 2)).toEqual({ fromMs: 100, toMs: 250 });
+  });
+  it("keeps the step of a window one bucket long", () => {
+    const grid = heatmapGrid([{ series: [] }], { startMs: 0, endMs: 100, stepMs: 100 });
+    expect(regionSpan(grid, 0, 0)).toEqual({ fromMs: 0, toMs: 100 });
   });
 });

@@ -1,5 +1,6 @@
 import { formatDuration } from "@/lib/format/duration";
 import type { MetricsResult } from "@/lib/contract";
+import { clipToWindow, type ChartWindow } from "./drill";
 
 /** One row of the duration heatmap: spans with from <= duration < to (open at the ends). */
 export interface DurationBand {
@@ -61,6 +62,9 @@ export function durationBands(minMs: number, maxMs: number, maxBands = 14): Dura
 export interface HeatmapGrid {
   /** Bucket start times, epoch ms. */
   buckets: number[];
+  stepMs: number;
+  /** The window the counts were computed for: the last bucket may reach past its end. */
+  window: ChartWindow;
   /** counts[band][bucket]; bands from shortest to longest. */
   counts: number[][];
   max: number;
@@ -89,7 +93,12 @@ export function heatmapGrid(perBand: Pick<MetricsResult, "series">[], range: { s
     }
     return row;
   });
-  return { buckets, counts, max, total };
+  return { buckets, stepMs: range.stepMs, window: { startMs: range.startMs, endMs: range.endMs }, counts, max, total };
+}
+
+/** The time span of buckets `first`..`last`, cut at the window's end as the counts were. */
+export function regionSpan(grid: HeatmapGrid, first: number, last: number): { fromMs: number; toMs: number } {
+  return clipToWindow(grid.window, { fromMs: grid.buckets[first], toMs: grid.buckets[last] + grid.stepMs });
 }
 
 /** Cell intensity in [0, 1] on a log scale, so a few slow spans still show beside thousands of fast ones. */

@@ -20,12 +20,12 @@ import { CopyLinkMenu } from "@/components/share/copy-link-menu";
 import { typesByLabel, useAttributeKeys, useCurrency, useMetrics } from "@/components/charts/queries";
 import { ViewTabs } from "@/components/charts/view-tabs";
 import { Button } from "@/components/ui/button";
-import { baselineWindow, bucketComparison, tracesHref } from "@/lib/chart-data/drill";
+import { bucketComparison, tracesHref, windowComparison } from "@/lib/chart-data/drill";
 import { parseMeasureText, valueKind } from "@/lib/chart-data/measure";
 import type { ChartSeries } from "@/lib/chart-data/series";
 import { groupLabels, metricsApiQuery } from "@/lib/chart-data/metrics-query";
 import { effectiveChart, readMetricsText, withoutPlanLabels } from "@/lib/chart-data/traceql-metrics";
-import { describeRange, isPinned, rangeFromUrl, resolveRange, type ChartRange } from "@/lib/chart-data/range";
+import { describeRange, isPinned, rangeFromUrl, type ChartRange } from "@/lib/chart-data/range";
 import { metricsParsers } from "./search-params";
 
 const VIEW_LABELS = { line: "Line", area: "Area", bar: "Bars", totals: "Totals", table: "Table", heatmap: "Duration heatmap" } as const;
@@ -74,13 +74,14 @@ export function MetricsClient() {
   const setRange = (r: ChartRange) => setUrl(isPinned(r) ? { start: r.start, end: r.end, since: null } : { since: r.since, start: null, end: null });
   const result = metrics.data;
   const comparison = useCompareState();
-  // A bucket (or, from the table's "whole range" row, the whole window) against the rest of the chart's window.
+  // A bucket (or, from the table's "whole range" row, the whole window) against the rest of the chart's window:
+  // the window the shown result was computed for, not the clock at the click, so the panel compares what was drawn.
   const compareBucket = (s: ChartSeries, all: ChartSeries[], t: number | null, stepMs: number) => {
-    const nowMs = Date.now();
-    const whole = resolveRange(range, nowMs);
-    const bucket = t === null ? { t: whole.startMs, stepMs: whole.endMs - whole.startMs } : { t, stepMs };
+    if (!result) return;
+    const window = { startMs: result.startMs, endMs: result.endMs };
+    const bucket = t === null ? { t: window.startMs, stepMs: window.endMs - window.startMs } : { t, stepMs };
     comparison.open(bucketComparison({
-      filter, series: withoutPlanLabels(s), allSeries: all.map(withoutPlanLabels), types, bucket, range, nowMs,
+      filter, series: withoutPlanLabels(s), allSeries: all.map(withoutPlanLabels), types, bucket, range, window,
     }));
   };
 
@@ -150,8 +151,8 @@ export function MetricsClient() {
             step={url.step}
             onDrill={(band, t, stepMs) => router.push(tracesHref({ filter, extra: [band.condition], bucket: { t, stepMs }, range }))}
             onRegion={(r) => comparison.open({
-              selection: durationSelection(filter, r.fromMs, r.toMs), baseline: filter, fromMs: r.startMs, toMs: r.endMs,
-              ...baselineWindow(range, Date.now(), { fromMs: r.startMs, toMs: r.endMs }),
+              selection: durationSelection(filter, r.fromMs, r.toMs), baseline: filter,
+              ...windowComparison(r.window, { fromMs: r.startMs, toMs: r.endMs }),
             })}
           />
         ) : result ? (
