@@ -84,7 +84,16 @@ describe("POST /api/v1/compare", () => {
     await bad({ baselineEnd: -5 }, /^baselineEnd: expected unix seconds/);
     await bad({ baselineStart: BASE + 100, baselineEnd: BASE + 50 }, /^baselineEnd: must be after baselineStart$/);
     await bad({ baselineStart: BASE + 4000 }, /^baselineEnd: must be after baselineStart \(baselineEnd defaults to end\)/);
+    await bad({ baselineEnd: BASE }, /^baselineEnd: must be after baselineStart \(baselineStart defaults to start\)$/);
     await bad({ selection: "{ }", baselineStart: BASE + 10, baselineEnd: BASE + 20 }, /^selection: matches every span/);
+    // Windows: each, and both together, at most the longest range a /metrics chart draws (2,000 weeks).
+    await bad({ baselineStart: 0 }, /^baselineStart: the baseline's window baselineStart…baselineEnd is longer than 2,000 weeks \(the longest range a \/metrics chart draws\)$/);
+    await bad({ start: 0 }, /^start: the selection's window start…end is longer than/);
+    await bad({ baselineStart: 1, baselineEnd: 2 }, /^baselineStart: the two windows together, from the earlier start to the later end, span more than/);
+    await bad({ baselineStart: BASE, baselineEnd: 8_000_000_000 }, /^baselineStart: the baseline's window/);
+    await bad({ baselineStart: 5_000_000_000, baselineEnd: 5_000_000_001 }, /^baselineEnd: the two windows together/);
+    // 2,000 weeks exactly is allowed.
+    expect((await compare(request({ baselineStart: BASE + 3600 - 2000 * 604_800, baselineEnd: BASE + 3600 }))).status).toBe(200);
     await bad({ selection: undefined }, /^selection: /);
     await bad({ extra: 1 }, /unrecognized key/i);
     const notJson = await postJson("/api/v1/compare", "not json");

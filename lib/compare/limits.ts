@@ -1,6 +1,7 @@
 /**
  * The limits of "What is different?" (README, "Limits"). Engines and the shaper share them.
  */
+import { MAX_POINTS, NICE_STEPS_NS } from "@/lib/metrics/step";
 
 /** Values shown per attribute; the rest fold into "other". */
 export const TOP_VALUES = 8;
@@ -32,6 +33,16 @@ export const COMPARE_MIN_SELECTION = 5_000;
 /** Attributes in an answer, the highest scores. */
 export const MAX_COMPARE_ATTRIBUTES = 100;
 
+/**
+ * The longest window a comparison reads, each side's and both together (from the earlier start to
+ * the later end): the longest range a /metrics chart draws with its automatic step, MAX_POINTS
+ * buckets of the largest automatic step (a week), so every window a chart offers fits and
+ * `baselineStart: 0` does not scan from 1970. (With a chosen step of up to 365 d the metrics API
+ * takes longer ranges still, longer than 64-bit nanoseconds reach: no limit at all.)
+ */
+export const MAX_COMPARE_WINDOW_NS = BigInt(MAX_POINTS) * NICE_STEPS_NS[NICE_STEPS_NS.length - 1];
+export const MAX_COMPARE_WINDOW_TEXT = `${MAX_POINTS.toLocaleString("en-US")} weeks`;
+
 /** The fraction of a side to read so that about COMPARE_SAMPLE_SPANS remain (1 when it is smaller). */
 export function sampleFraction(spans: number, limit = COMPARE_SAMPLE_SPANS): number {
   return spans > limit ? limit / spans : 1;
@@ -39,3 +50,15 @@ export function sampleFraction(spans: number, limit = COMPARE_SAMPLE_SPANS): num
 
 /** Hash buckets the sample is drawn in: a span is kept when hash(span id) % SAMPLE_BUCKETS < fraction × SAMPLE_BUCKETS. */
 export const SAMPLE_BUCKETS = 1_000_000;
+
+/**
+ * DuckDB: the share of vectors to read, sized from every span starting in either window, matched
+ * or not (a row filter still decodes the maps of each span it reads, so a selective baseline does
+ * not make the read smaller), but not from a gap between two windows apart; raised so the selection
+ * keeps COMPARE_MIN_SELECTION spans.
+ */
+export function scanFraction(spans: { selection: number; inWindows: number }, limit = COMPARE_SAMPLE_SPANS): number {
+  const scan = sampleFraction(spans.inWindows, limit * (COMPARE_SCAN_SPANS / COMPARE_SAMPLE_SPANS));
+  if (spans.selection * scan >= COMPARE_MIN_SELECTION) return scan;
+  return Math.min(1, COMPARE_MIN_SELECTION / Math.max(spans.selection, 1));
+}

@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CompareResult } from "@/lib/contract";
 import {
-  CATEGORICAL_NUMBERS, COMPARE_MIN_SELECTION, ID_LIKE_SHARE, COMPARE_SAMPLE_SPANS, COMPARE_SCAN_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES,
-  SAMPLE_BUCKETS, sampleFraction,
+  CATEGORICAL_NUMBERS, ID_LIKE_SHARE, COMPARE_SAMPLE_SPANS, MIN_VALUE_SHARE, RANGE_QUANTILES, SAMPLE_BUCKETS, sampleFraction,
+  scanFraction,
 } from "@/lib/compare/limits";
 import { shapeEngineRows } from "@/lib/compare/shape";
 import { compareWindows, type CompareWindow } from "@/lib/compare/windows";
@@ -60,18 +60,21 @@ export async function compareGroups(conn: DuckDBConnection, q: CompiledCompareQu
   if (q.weightBy) params.wkey = q.weightBy.key;
   const w = q.weightBy ? `(greatest(coalesce(${attrNumber(q.weightBy, "$wkey::VARCHAR", columns)}, 0), 0) * ${rate})` : rate;
   const scope = `project_id = $project::INTEGER AND start_ns >= $start::BIGINT AND start_ns < $end::BIGINT`;
+  // Every span starting in either window, matched or not: a side's maps are decoded for all of them.
+  const inWindows = win.selectionIsScan || win.baselineIsScan ? "TRUE"
+    : "(start_ns >= $sel_from::BIGINT AND start_ns < $sel_to::BIGINT OR start_ns >= $base_from::BIGINT AND start_ns < $base_to::BIGINT)";
 
-  const sizeSql = `SELECT count(*) AS n_all, count(*) FILTER (WHERE is_sel) AS n_sel, count(*) FILTER (WHERE is_base) AS n_base,
+  const sizeSql = `SELECT count(*) FILTER (WHERE in_windows) AS n_windows, count(*) FILTER (WHERE is_sel) AS n_sel,
+      count(*) FILTER (WHERE is_base) AS n_base,
       coalesce(sum(w) FILTER (WHERE is_sel), 0) AS w_sel, coalesce(sum(w) FILTER (WHERE is_base), 0) AS w_base
-    FROM (SELECT ${sel} AS is_sel, NOT ${sel} AND ${base} AS is_base, ${w} AS w FROM spans s WHERE ${scope})`;
+    FROM (SELECT ${inWindows} AS in_windows, ${sel} AS is_sel, NOT ${sel} AND ${base} AS is_base, ${w} AS w FROM spans s WHERE ${scope})`;
   const [size] = (await conn.runAndReadAll(sizeSql, usedOnly(sizeSql, params))).getRowObjectsJS() as {
-    n_all: bigint; n_sel: bigint; n_base: bigint; w_sel: number; w_base: number;
+    n_windows: bigint; n_sel: bigint; n_base: bigint; w_sel: number; w_base: number;
   }[];
   const spans = { selection: Number(size.n_sel), baseline: Number(size.n_base) };
   const limit = q.sampleLimit ?? COMPARE_SAMPLE_SPANS;
-  // Vectors to read: a share of the range, raised so the selection keeps enough spans.
-  let scan = sampleFraction(Number(size.n_all), limit * (COMPARE_SCAN_SPANS / COMPARE_SAMPLE_SPANS));
-  if (spans.selection * scan < COMPARE_MIN_SELECTION) scan = Math.min(1, COMPARE_MIN_SELECTION / Math.max(spans.selection, 1));
+  // Vectors to read: a share of the windows' spans (not of a gap between two windows apart), raised so the selection keeps enough.
+  const scan = scanFraction({ selection: spans.selection, inWindows: Number(size.n_windows) }, limit);
   // Then each side is thinned to about `limit` spans of those read.
   const thin = { selection: sampleFraction(spans.selection * scan, limit), baseline: sampleFraction(spans.baseline * scan, limit) };
   params.keep_sel = Math.ceil(thin.selection * SAMPLE_BUCKETS);
