@@ -54,6 +54,8 @@ export function MetricsPanel({ query, env }: { query: MetricsPanelQuery; env: Pa
       onDrill={(href) => router.push(href)}
       onCompare={env.compare && ((series, allSeries, t, stepMs) => env.compare!(metricsPanelComparison({
         query, range: env.range, variables: env.variables, series, allSeries, t, stepMs, nowMs: Date.now(),
+        // The window the bars were drawn for, not the clock at the click: a panel read minutes later compares what it shows.
+        window: { startMs: result.startMs, endMs: result.endMs },
       })))}
       stale={metrics.isPlaceholderData}
       query={filter}
