@@ -35,7 +35,7 @@ export function usePreloadTraceBytes(ids: (string | null)[]) {
   for (const id of ids) {
     if (!id || !TRACE_ID.test(id) || queryClient.getQueryData(traceBytesKey(id))) continue;
     const url = `/api/v1/traces/${id}/waterfall`;
-    preload(project ? `${url}?${PROJECT_PARAM}=${encodeURIComponent(project)}` : url, { as: "fetch", crossOrigin: "anonymous" });
+    preload(project ? `${url}?${PROJECT_PARAM}=${encodeURIComponent(project)}` : url, { as: "fetch", crossOrigin: "anonymous", fetchPriority: "high" });
   }
 }
 

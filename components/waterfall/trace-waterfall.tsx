@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { useQueryClient } from "@tanstack/react-query";
 import { preload } from "react-dom";
-import { useTraceModel, waterfallKey, waterfallUrl, type LoadPhase } from "./use-trace-model";
+import { WATERFALL_PRELOAD, waterfallUrl } from "@/lib/waterfall/url";
+import { useTraceModel, waterfallKey, type LoadPhase } from "./use-trace-model";
 import { WaterfallView } from "./waterfall-view";
 import type { TraceSummary } from "@/lib/contract";
 
@@ -19,10 +20,10 @@ function progressText(summary: TraceSummary, progress: LoadPhase | null) {
 
 /** Loads the trace's columns and shows the waterfall; progress while a big trace comes in. */
 export function TraceWaterfall({ summary }: { summary: TraceSummary }) {
-  // Rendered on the server too, this puts a preload in the page's head: the columns start
-  // downloading with the HTML, not after the scripts have loaded and hydrated.
+  // The page's server component preloads the columns before it reads anything; this covers
+  // a client-side return to a trace whose model the cache has dropped.
   const url = waterfallUrl(summary.traceId, useProject().slug);
-  if (!useQueryClient().getQueryData(waterfallKey(summary.traceId))) preload(url, { as: "fetch", crossOrigin: "anonymous" });
+  if (!useQueryClient().getQueryData(waterfallKey(summary.traceId))) preload(url, WATERFALL_PRELOAD);
   const { data: model, error, isPending, refetch, progress } = useTraceModel(summary.traceId);
   if (model) return <WaterfallView model={model} traceId={summary.traceId} />;
   if (!isPending && error) {

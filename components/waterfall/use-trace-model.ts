@@ -1,7 +1,7 @@
 "use client";
 
 import { useProject } from "@/components/project/project-context";
-import { PROJECT_PARAM } from "@/lib/auth/project-cookie";
+import { waterfallUrl } from "@/lib/waterfall/url";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -14,13 +14,6 @@ import type { CompactTrace } from "@/lib/contract";
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
 
 export const waterfallKey = (traceId: string) => ["trace", traceId, "waterfall"] as const;
-/**
- * Names the project from the page's context, not from `window.location`: the server renders
- * the preload with this URL, and the client's fetch must ask for exactly the same one to reuse
- * its response (a preload of another URL is a second download of the whole trace).
- */
-export const waterfallUrl = (traceId: string, project: string) =>
-  `/api/v1/traces/${traceId}/waterfall?${PROJECT_PARAM}=${encodeURIComponent(project)}`;
 
 /**
  * Lets the browser paint (progress, skeleton) between long steps. `scheduler.yield()`

@@ -1,13 +1,15 @@
 import { shortId } from "@/lib/format/id";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { preload } from "react-dom";
 import { connection } from "next/server";
 import { pageAccess } from "@/lib/auth/page-access";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
+import { WATERFALL_PRELOAD, waterfallUrl } from "@/lib/waterfall/url";
 import { TraceClient } from "./client";
 
-type Props = { params: Promise<{ traceId: string }> };
+type Props = { params: Promise<{ traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { traceId } = await params;
@@ -15,13 +17,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Checks the trace exists from its summary row (no spans read, whatever its size), then
+ * Preloads the trace's columns, checks the trace exists from its summary row (no spans read, whatever its size), then
  * hands over to the client, which loads the compact columns for the waterfall.
  */
-export default async function TracePage({ params }: Props) {
+export default async function TracePage({ params, searchParams }: Props) {
   await connection();
-  const { traceId } = await params;
+  const [{ traceId }, { project: slug }] = await Promise.all([params, searchParams]);
   if (!normalizeTraceIdForLookup(traceId)) notFound();
+  // Before any read: the hint reaches the page's head, so the columns download alongside the
+  // scripts instead of after hydration. An unknown trace or project answers 404/403 to it.
+  if (typeof slug === "string") preload(waterfallUrl(traceId, slug), WATERFALL_PRELOAD);
   const { project } = await pageAccess();
   const summary = await (await getSpanStore()).getTraceSummary(project.id, traceId);
   if (!summary) notFound();
