@@ -1,20 +1,33 @@
 /**
- * A response body as bytes, undecoded (a worker decodes and parses it), read chunk by chunk so
- * the page can show how much has arrived. Each chunk is a short task: the download never holds
- * the main thread.
+ * Passes a response body on chunk by chunk as it arrives, with the bytes received so far (for
+ * progress). Each chunk is a short task: the download never holds the main thread. `onChunk`
+ * may transfer the chunk away (to a worker): the count is taken before it is called.
  */
-export async function readBody(res: Response, onBytes: (n: number) => void): Promise<ArrayBuffer> {
-  if (!res.body) return res.arrayBuffer();
+export async function forEachChunk(res: Response, onChunk: (chunk: Uint8Array, bytesSoFar: number) => void): Promise<void> {
+  if (!res.body) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    onChunk(all, all.length);
+    return;
+  }
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
+    if (done) return;
     bytes += value.length;
-    onBytes(bytes);
+    onChunk(value, bytes);
   }
+}
+
+/** A response body as bytes, undecoded (a worker decodes and parses it), reporting progress as it comes. */
+export async function readBody(res: Response, onBytes: (n: number) => void): Promise<ArrayBuffer> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  await forEachChunk(res, (chunk, soFar) => {
+    chunks.push(chunk);
+    bytes = soFar;
+    onBytes(soFar);
+  });
   const all = new Uint8Array(bytes);
   let at = 0;
   for (const c of chunks) {

@@ -1,13 +1,9 @@
 "use client";
 
-import { useProject } from "@/components/project/project-context";
 import { formatCount, formatInteger } from "@/lib/format/count";
 import { Button } from "@/components/ui/button";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
-import { useQueryClient } from "@tanstack/react-query";
-import { preload } from "react-dom";
-import { WATERFALL_PRELOAD, waterfallUrl } from "@/lib/waterfall/url";
-import { useTraceModel, waterfallKey, type LoadPhase } from "./use-trace-model";
+import { useTraceModel, type LoadPhase } from "./use-trace-model";
 import { WaterfallView } from "./waterfall-view";
 import type { TraceSummary } from "@/lib/contract";
 
@@ -20,10 +16,6 @@ function progressText(summary: TraceSummary, progress: LoadPhase | null) {
 
 /** Loads the trace's columns and shows the waterfall; progress while a big trace comes in. */
 export function TraceWaterfall({ summary }: { summary: TraceSummary }) {
-  // The page's server component preloads the columns before it reads anything; this covers
-  // a client-side return to a trace whose model the cache has dropped.
-  const url = waterfallUrl(summary.traceId, useProject().slug);
-  if (!useQueryClient().getQueryData(waterfallKey(summary.traceId))) preload(url, WATERFALL_PRELOAD);
   const { data: model, error, isPending, refetch, progress } = useTraceModel(summary.traceId);
   if (model) return <WaterfallView model={model} traceId={summary.traceId} />;
   if (!isPending && error) {

@@ -7,13 +7,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { typedColumns } from "@/lib/waterfall/columns";
 import { buildModel, timed, type WaterfallAnalysis, type WaterfallModel } from "@/lib/waterfall/model";
-import { readBody } from "@/components/fetch/read-body";
+import { forEachChunk, readBody } from "@/components/fetch/read-body";
 import { startTraceWorker, workersAvailable } from "./trace-worker";
 import type { CompactTrace } from "@/lib/contract";
 
 export type LoadPhase = { phase: "download"; bytes: number } | { phase: "build" };
 
-export const waterfallKey = (traceId: string) => ["trace", traceId, "waterfall"] as const;
+const waterfallKey = (traceId: string) => ["trace", traceId, "waterfall"] as const;
 
 /**
  * Lets the browser paint (progress, skeleton) between long steps. `scheduler.yield()`
@@ -32,26 +32,6 @@ async function request(url: string, signal: AbortSignal): Promise<Response> {
     throw new Error(body?.error ?? `GET ${url} answered ${res.status}`);
   }
   return res;
-}
-
-/** Passes each piece of the body on as it arrives (to the worker, which decodes it at once). */
-async function streamTo(res: Response, onChunk: (chunk: Uint8Array) => void, onBytes: (n: number) => void) {
-  if (!res.body) {
-    const all = new Uint8Array(await res.arrayBuffer());
-    const bytes = all.length;
-    onChunk(all); // transferred: `all` is empty after this
-    onBytes(bytes);
-    return;
-  }
-  const reader = res.body.getReader();
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    bytes += value.length;
-    onChunk(value);
-    onBytes(bytes);
-  }
 }
 
 /** Without workers (old browsers), the same steps on the main thread, yielding between them. */
@@ -90,7 +70,10 @@ export function useTraceModel(traceId: string) {
           setProgress({ phase: "build" });
           return buildHere(body);
         }
-        await streamTo(res, (chunk) => worker.push(chunk), onBytes);
+        await forEachChunk(res, (chunk, bytes) => {
+          worker.push(chunk);
+          onBytes(bytes);
+        });
       } catch (err) {
         worker?.dispose();
         throw err;

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Attr, NormalizedSpan } from "@/lib/ingest/types";
 import type { CompareResult } from "@/lib/contract";
 import { COMPARE_FAST_MS, COMPARE_SLOW_MS, compareFixture } from "@/lib/compare/compare-fixture";
-import { openTempStore } from "./duckdb/test-store";
-import { openTempChStore, removeChdbTestDir } from "./clickhouse/test-store";
+import { openBothEngines } from "./clickhouse/both-engines";
 import type { CompareQuery, SpanStore } from "./types";
 
 const T0 = 1_764_000_000_000_000_000n;
@@ -62,25 +61,19 @@ function windowedSpans(): NormalizedSpan[] {
   return out;
 }
 
+let engines: Awaited<ReturnType<typeof openBothEngines>>;
 const stores: Record<string, SpanStore> = {};
-const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  const duck = await openTempStore();
-  const ch = await openTempChStore();
-  cleanups.push(duck.cleanup, ch.cleanup);
-  stores.duckdb = duck.store;
-  stores.clickhouse = ch.store;
-  for (const s of Object.values(stores)) {
+  engines = await openBothEngines(async (s) => {
     await s.ingest(PROJECT, spans());
     await s.ingest(WINDOWED, windowedSpans());
-  }
+  });
+  stores.duckdb = engines.duck;
+  stores.clickhouse = engines.ch;
 }, 120_000);
 
-afterAll(async () => {
-  for (const c of cleanups) await c();
-  removeChdbTestDir();
-});
+afterAll(() => engines.cleanup());
 
 const attr = (r: CompareResult, key: string) => r.attributes.find((a) => a.key === key)!;
 const share = (r: CompareResult, key: string, value: unknown) => attr(r, key).values.find((v) => v.value === value)!;

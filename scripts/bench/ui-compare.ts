@@ -4,6 +4,7 @@
 // the DOM (a MutationObserver), not from a mark of the page, so the same bench reads any version.
 import type { BrowserContext } from "@playwright/test";
 import { median } from "./machine";
+import { scrollToBottom } from "./scroll";
 
 export const COMPARE_SPANS = 100_000;
 
@@ -41,18 +42,8 @@ async function openAndScroll(context: BrowserContext, url: string): Promise<Comp
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, null, { timeout: 300_000, polling: 50 });
   const rowsMs = await page.evaluate(() => (window as unknown as { __rowsAt: number }).__rowsAt);
-  const scroll = await page.evaluate(async () => {
-    const el = document.querySelector<HTMLElement>("[data-testid=compare-tree]")!;
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    let steps = 0;
-    while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
-      el.scrollTop += el.clientHeight * 5;
-      steps++;
-      await frame();
-    }
-    await frame();
-    return { steps, paths: Math.round(el.scrollHeight / 28) };
-  });
+  const { steps } = await page.evaluate(scrollToBottom, "[data-testid=compare-tree]");
+  const paths = await page.evaluate(() => Math.round(document.querySelector<HTMLElement>("[data-testid=compare-tree]")!.scrollHeight / 28));
   const phases = await page.evaluate(() => {
     const out: Record<string, number> = {};
     const data = performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.endsWith("/waterfall")) as PerformanceResourceTiming[];
@@ -63,7 +54,7 @@ async function openAndScroll(context: BrowserContext, url: string): Promise<Comp
   const all = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
   await page.close();
   return {
-    rowsMs, paths: scroll.paths, scrollSteps: scroll.steps, phases,
+    rowsMs, paths, scrollSteps: steps, phases,
     loadTasks: all.filter((t) => t.start + t.dur <= rowsMs),
     afterTasks: all.filter((t) => t.start + t.dur > rowsMs).map((t) => ({ start: t.start - rowsMs, dur: t.dur })),
   };

@@ -11,6 +11,7 @@ import { ADMIN_ENV, startServer, TEST_ADMIN, type TestServer } from "../../tests
 import { writeBenchSection } from "./benchmarks-file";
 import { machineLine, median } from "./machine";
 import { benchCompare } from "./ui-compare";
+import { scrollToBottom } from "./scroll";
 import { syntheticOtlpTrace } from "./ui-traces";
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -148,22 +149,8 @@ async function openAndScroll(context: BrowserContext, url: string): Promise<Run>
   phases.ready = readyMs;
   phases["ready mark"] = markMs;
   // No settling pause: the scroll starts at once, and every task from first paint on counts.
-  // Scroll the virtual list to the bottom a fling at a time (five screens per step, every
-  // row replaced each frame: harder than a user), two frames per step.
-  const scroll = await page.evaluate(async () => {
-    const el = document.querySelector<HTMLElement>("[data-testid=waterfall-rows]")!;
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const start = performance.now();
-    let steps = 0;
-    while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
-      el.scrollTop += el.clientHeight * 5;
-      steps++;
-      await frame();
-    }
-    await frame();
-    const rows = [...el.querySelectorAll<HTMLElement>("[data-pos]")].map((r) => Number(r.dataset.pos));
-    return { start, steps, lastShown: Math.max(...rows) };
-  });
+  const scroll = await page.evaluate(scrollToBottom, "[data-testid=waterfall-rows]");
+  const lastShown = await page.evaluate(() => Math.max(...[...document.querySelectorAll<HTMLElement>("[data-testid=waterfall-rows] [data-pos]")].map((r) => Number(r.dataset.pos))));
   // The analysis (critical path, statistics) may land after first paint: wait for it, so its
   // measure is read, then take the long tasks: from navigation to first paint, and after.
   await page.waitForFunction(() => performance.getEntriesByName("waterfall:analysis-shown").length > 0 || !document.querySelector("[data-analysis=pending]"), null, { timeout: 120_000, polling: 50 });
@@ -180,7 +167,7 @@ async function openAndScroll(context: BrowserContext, url: string): Promise<Run>
   });
   await page.close();
   return {
-    readyMs, phases, heapMb, scrollSteps: scroll.steps, reachedEnd: scroll.lastShown === size - 1, tasks, loadTasks,
+    readyMs, phases, heapMb, scrollSteps: scroll.steps, reachedEnd: lastShown === size - 1, tasks, loadTasks,
     longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.dur), 0), longTasks: tasks.length,
   };
 }

@@ -9,30 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceSearchPage } from "@/lib/contract";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { checkTraceQL } from "@/lib/traceql";
-import { openTempStore } from "../duckdb/test-store";
 import type { SpanStore } from "../types";
 import { EVENT_CASES, PIPELINE_CASES, STRUCTURAL_CASES } from "../traceql-cases";
 import { QPROJECT, QWINDOW, qLetterOf, queryFixtureBatches } from "./query-fixture";
-import { openTempChStore, removeChdbTestDir } from "./test-store";
+import { openBothEngines } from "./both-engines";
 
-const engines = {} as { duck: SpanStore; ch: SpanStore };
-const cleanups: (() => Promise<void>)[] = [];
+let engines: Awaited<ReturnType<typeof openBothEngines>>;
 
 beforeAll(async () => {
-  const duck = await openTempStore();
-  const ch = await openTempChStore();
-  cleanups.push(duck.cleanup, ch.cleanup);
-  engines.duck = duck.store;
-  engines.ch = ch.store;
-  for (const store of [engines.duck, engines.ch]) {
+  engines = await openBothEngines(async (store) => {
     for (const b of queryFixtureBatches()) await store.ingest(b.projectId, b.spans, b.rates.length ? { sampleRates: b.rates } : {});
-  }
+  });
 }, 180_000); // opening chDB is slow on a loaded machine
 
-afterAll(async () => {
-  for (const c of cleanups) await c();
-  removeChdbTestDir();
-});
+afterAll(() => engines.cleanup());
 
 const search = (s: SpanStore, q: string) =>
   s.searchTraces({ projectId: QPROJECT, q, ...QWINDOW, limit: 20, sort: "start", order: "asc", columns: [] });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { preload } from "react-dom";
 import { connection } from "next/server";
 import { pageAccess } from "@/lib/auth/page-access";
+import { PROJECT_PARAM } from "@/lib/auth/project-cookie";
 import { getSpanStore } from "@/lib/spans";
 import { normalizeTraceIdForLookup } from "@/lib/spans/trace-id";
 import { WATERFALL_PRELOAD, waterfallUrl } from "@/lib/waterfall/url";
@@ -17,12 +18,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Preloads the trace's columns, checks the trace exists from its summary row (no spans read, whatever its size), then
- * hands over to the client, which loads the compact columns for the waterfall.
+ * Preloads the trace's columns (on a client-side navigation too: the hint travels with the
+ * page's payload), checks the trace exists from its summary row (no spans read, whatever its
+ * size), then hands over to the client, which loads the compact columns for the waterfall.
  */
 export default async function TracePage({ params, searchParams }: Props) {
   await connection();
-  const [{ traceId }, { project: slug }] = await Promise.all([params, searchParams]);
+  const [{ traceId }, query] = await Promise.all([params, searchParams]);
+  const slug = query[PROJECT_PARAM];
   if (!normalizeTraceIdForLookup(traceId)) notFound();
   // Before any read: the hint reaches the page's head, so the columns download alongside the
   // scripts instead of after hydration. An unknown trace or project answers 404/403 to it.
